@@ -1,0 +1,6 @@
+"""Klynge: agendas and minutes of Danish health clusters as structured, searchable knowledge."""
+
+from klynge.pipeline import parse, parse_file
+
+__all__ = ["parse", "parse_file"]
+__version__ = "0.1.0"

@@ -1,0 +1,62 @@
+"""The `klynge` command. Each command lives in its own module and registers itself on `app`.
+
+Errors: a `KlyngeError` becomes one line `fejl: <message>` on stderr and exit code 1;
+`--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from klynge.errors import KlyngeError
+
+app = typer.Typer(
+    name="klynge",
+    help="Klynge: dagsordener og referater som søgbar, struktureret viden.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+DEBUG = {"on": False}
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Vis hele tracebacken ved fejl."),
+) -> None:
+    DEBUG["on"] = debug
+
+
+def _register() -> None:
+    # Imported for their side effect: each module adds its command(s) to `app`.
+    from klynge.cli import parse  # noqa: F401
+
+
+def main() -> None:
+    _register()
+    try:
+        app(standalone_mode=False)
+    except KlyngeError as exc:
+        if DEBUG["on"]:
+            raise
+        print(f"fejl: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("afbrudt", file=sys.stderr)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if DEBUG["on"]:
+            raise
+        print(f"fejl: uventet fejl: {type(exc).__name__}: {exc} (kør med --debug for detaljer)",
+              file=sys.stderr)
+        sys.exit(1)
