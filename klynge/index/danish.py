@@ -1,0 +1,205 @@
+"""Danish text analysis shared by the index and the query parser, so both sides agree exactly.
+
+Pipeline for a text: split into words (letters and digits; hyphens and punctuation separate words,
+so "IV-behandling" is "iv behandling"), normalise each word (lower case, accents dropped except on
+æ, ø, å; "aa" written as "å" so "Aabenraa" and "Åbenrå" meet), then stem with the Snowball Danish
+stemmer (PyStemmer; the same algorithm as PostgreSQL's `danish` configuration).
+
+Compounds: Danish writes them as one word ("færdigbehandlingsdage"). `split_compound` cuts a word
+into parts that are known stems (from the index's own vocabulary, `known`), allowing the linking
+letters s and e between parts, and `compound_terms` returns the stems of every run of consecutive
+parts ("færdig", "behandling", "dag", "færdigbehandling", "behandlingsdag"). The index stores those
+in a separate column, so a query for one part finds the compound without breaking phrase positions.
+No word list is built in: the vocabulary is the archive's own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import Stemmer
+
+WORD = re.compile(r"[^\W_]+")
+"""A word: a run of letters and digits (Unicode aware)."""
+
+KEEP = frozenset("æøå")
+"""Danish letters that are letters of their own, not accented variants."""
+
+MAX_TOKEN = 60
+"""Longer runs are not words (hashes, URLs glued together); both backends drop them alike."""
+
+MIN_PART = 3
+"""The shortest compound part that counts ("råd", "hus"); shorter cuts give noise."""
+
+MIN_COMPOUND = 7
+"""Words shorter than this are not split."""
+
+LINKERS = ("s", "e")
+"""Danish linking elements (fuge-s, fuge-e) allowed between compound parts."""
+
+_stemmer = Stemmer.Stemmer("danish")
+
+
+def _fold_char(ch: str) -> str:
+    if ch in KEEP:
+        return ch
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def normalise(word: str) -> str:
+    """Lower case, accents folded except æ, ø, å, and "aa" spelt "å" (old spelling of names)."""
+    text = unicodedata.normalize("NFC", word).lower()
+    text = "".join(_fold_char(ch) for ch in text)
+    return text.replace("aa", "å")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball Danish stem of an already normalised word."""
+    return str(_stemmer.stemWord(word))
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    """The words of `text` with their positions (for snippets)."""
+    return WORD.finditer(text)
+
+
+def analyse_word(raw: str) -> str | None:
+    """The index term for one raw word, or None when it is not a usable word."""
+    norm = normalise(raw)
+    if not norm or len(norm) > MAX_TOKEN:
+        return None
+    return stem(norm)
+
+
+def stems(text: str) -> list[str]:
+    """The index terms of `text`, in order (positions matter for phrases)."""
+    out: list[str] = []
+    for match in WORD.finditer(text):
+        term = analyse_word(match.group())
+        if term:
+            out.append(term)
+    return out
+
+
+def norm_words(text: str) -> list[str]:
+    """The normalised (unstemmed) words of `text`, in order; the input of compound splitting."""
+    out: list[str] = []
+    for match in WORD.finditer(text):
+        norm = normalise(match.group())
+        if norm and len(norm) <= MAX_TOKEN:
+            out.append(norm)
+    return out
+
+
+def part_candidates(word: str) -> set[str]:
+    """Every stem that could be a compound part of `word`; ask the vocabulary about these at once."""
+    out: set[str] = set()
+    if len(word) < MIN_COMPOUND or not word.isalpha():
+        return out
+    n = len(word)
+    for i in range(n):
+        for j in range(i + MIN_PART, n + 1):
+            if i == 0 and j == n:
+                continue
+            out.add(stem(word[i:j]))
+    return out
+
+
+def split_compound(word: str, known: Callable[[str], bool]) -> list[str] | None:
+    """Cut a normalised word into known parts (surface forms), or None when it is no compound.
+
+    Greedy from the left would cut "behandlingsdage" after "behandlings"; instead the split with
+    the fewest parts wins, then the longest last part (the head carries the meaning).
+    """
+    if len(word) < MIN_COMPOUND or not word.isalpha():
+        return None
+    best: list[str] | None = None
+
+    @cache
+    def solve(start: int) -> tuple[str, ...] | None:
+        rest = word[start:]
+        if len(rest) >= MIN_PART and start > 0 and known(stem(rest)):
+            return (rest,)
+        choice: tuple[str, ...] | None = None
+        for end in range(len(word) - MIN_PART, start + MIN_PART - 1, -1):
+            piece = word[start:end]
+            if not known(stem(piece)):
+                continue
+            for nxt in _after_linker(word, end):
+                tail = solve(nxt)
+                if tail is not None and (choice is None or len(tail) + 1 < len(choice)):
+                    choice = (piece, *tail)
+        return choice
+
+    # The whole word is of course "known"; look for a proper split only.
+    result = solve(0)
+    if result is not None and len(result) > 1:
+        best = list(result)
+    return best
+
+
+def _after_linker(word: str, end: int) -> list[int]:
+    starts = [end]
+    if end < len(word) and word[end] in LINKERS and len(word) - end - 1 >= MIN_PART:
+        starts.append(end + 1)
+    return starts
+
+
+def compound_terms(parts: list[str]) -> list[str]:
+    """Stems of every run of consecutive parts, except the whole word (already indexed)."""
+    out: list[str] = []
+    n = len(parts)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            if i == 0 and j == n:
+                continue
+            out.append(stem("".join(parts[i:j])))
+    return out
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One text as the index stores it: `stems` in order, `parts` from compounds (no order)."""
+
+    stems: list[str]
+    parts: list[str]
+
+
+def analyse(text: str, known: Callable[[str], bool] | None = None) -> Analysis:
+    """Stems of `text` plus the compound parts found with the vocabulary predicate `known`."""
+    parts: list[str] = []
+    if known is not None:
+        seen: set[str] = set()
+        for word in norm_words(text):
+            if word in seen:
+                continue
+            seen.add(word)
+            pieces = split_compound(word, known)
+            if pieces:
+                parts.extend(compound_terms(pieces))
+    return Analysis(stems(text), parts)
+
+
+def candidates_of(texts: Iterable[str]) -> set[str]:
+    """All possible part stems of all long words in `texts` (one vocabulary lookup per meeting)."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    for text in texts:
+        for word in norm_words(text):
+            if word not in seen:
+                seen.add(word)
+                out |= part_candidates(word)
+    return out
+
+
+def slug(value: str) -> str:
+    """A filter key from a name: normalised letters and digits only ("Region Midtjylland" ->
+    "regionmidtjylland"); forum, organisation and person filters compare these."""
+    return "".join(normalise(m.group()) for m in WORD.finditer(value))

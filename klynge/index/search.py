@@ -1,0 +1,379 @@
+"""`search()` and `related()`: the one search the CLI, the web page and /api/search share.
+
+How a search runs (the same on SQLite and PostgreSQL):
+1. `query.parse` turns the user's text into stems; the backend compiles them with the filter keys
+   and the viewer's hidden keys into one FTS5 MATCH / tsquery (date range = id range).
+2. The backend returns the newest `CAP` matching pieces with their BM25-style score. When fewer
+   match, that is every match: exact ranking, total and facets. When more match (a very common
+   word), ranking and facets are over the newest `CAP` matches and the total is counted up to
+   `COUNT_CAP` (`total_exact` is False beyond). This bounds the work per query: ranking a
+   word found in half the archive would otherwise cost a score for every match.
+3. Hits are sorted by score, ties by recency (id order is date order); one page gets snippets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from klynge.errors import InputError, NotFound
+from klynge.index import snippet
+from klynge.index.query import Clause, Filters, Query, parse
+from klynge.index.tables import id_range, search_doc, search_term
+from klynge.index.writer import TOTAL, backend
+
+CAP = 1000
+COUNT_CAP = 10_000
+MAX_PER_PAGE = 100
+FACETS = ("forum", "year", "organisation", "person", "section")
+
+_STOP_WORDS = (
+    "af alle andet andr at bliv blev da de dem den denn der det dett dig dis du efter eller en end er et "
+    "for fra ham han har havd hav hend her hos hun hvad hvis hvor i ikk ind jeg kan kun kunn man mange "
+    "med meg mellem men mig min mit mod ned noget nogl nu når og også om op os over på sag selv sig sin "
+    "sine sit skal skul som sådan thi til ud und var vi vil vill vor være været"
+)
+STOP = frozenset(_STOP_WORDS.split())
+"""Danish function words (stemmed) that never make an item "about" something (for `related`)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching piece of an item or meeting."""
+
+    id: int
+    meeting_id: int
+    item_id: int | None
+    item_number: str | None
+    title: str
+    section: str
+    date: dt.date | None
+    forum: str
+    score: float
+    snippet: tuple[snippet.Part, ...] = ()
+
+    @property
+    def snippet_html(self) -> str:
+        return snippet.to_html(self.snippet)
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape of `klynge search --json` and /api/search."""
+        return {
+            "meeting_id": self.meeting_id,
+            "item_id": self.item_id,
+            "item_number": self.item_number,
+            "title": self.title,
+            "section": self.section,
+            "snippet": self.snippet_html,
+            "snippet_parts": [[t, m] for t, m in self.snippet],
+            "date": self.date.isoformat() if self.date else None,
+            "forum": self.forum,
+            "score": round(self.score, 6),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    total_exact: bool
+    page: int
+    per_page: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    facets_exact: bool = True
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(min(self.total, CAP) / self.per_page))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "total_exact": self.total_exact,
+            "page": self.page,
+            "per_page": self.per_page,
+            "hits": [h.as_json() for h in self.hits],
+            "facets": {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()},
+            "facets_exact": self.facets_exact,
+        }
+
+
+def _conn(target: Session | Engine | Connection) -> tuple[Connection, Any]:
+    if isinstance(target, Session):
+        return target.connection(), None
+    if isinstance(target, Engine):
+        conn = target.connect()
+        return conn, conn
+    return target, None
+
+
+def _as_tuple(value: str | list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    return tuple(v for v in value if v and v.strip())
+
+
+def search(
+    target: Session | Engine | Connection,
+    query: str,
+    *,
+    forum: str | list[str] | tuple[str, ...] | None = None,
+    organisation: str | list[str] | tuple[str, ...] | None = None,
+    person: str | list[str] | tuple[str, ...] | None = None,
+    section: str | list[str] | tuple[str, ...] | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    page: int = 1,
+    per_page: int = 20,
+    facets: bool = True,
+    include_unpublished: bool = False,
+    include_confidential: bool = False,
+) -> SearchResult:
+    """Search the archive. Raises `QueryError` (an `InputError`) for a query that cannot run.
+
+    The default is the public view; pass `include_unpublished` / `include_confidential` only for
+    users allowed to see those.
+    """
+    if page < 1 or per_page < 1 or per_page > MAX_PER_PAGE:
+        raise InputError(f"side skal være mindst 1 og antal pr. side mellem 1 og {MAX_PER_PAGE}")
+    if date_from and date_to and date_from > date_to:
+        raise InputError(f"fra-datoen {date_from} ligger efter til-datoen {date_to}")
+    parsed = parse(query)
+    filters = Filters(
+        forum=_as_tuple(forum),
+        organisation=_as_tuple(organisation),
+        person=_as_tuple(person),
+        section=_as_tuple(section),
+        date_from=date_from,
+        date_to=date_to,
+        include_unpublished=include_unpublished,
+        include_confidential=include_confidential,
+    )
+    conn, owned = _conn(target)
+    try:
+        return _run(conn, parsed, filters, page, per_page, facets)
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _run(
+    conn: Connection, parsed: Query, filters: Filters, page: int, per_page: int, facets: bool
+) -> SearchResult:
+    engine = backend(conn)
+    compiled = engine.compile(parsed, filters)
+    ids = id_range(filters.date_from, filters.date_to)
+    found = engine.candidates(conn, compiled, ids, CAP + 1)
+    capped = len(found) > CAP
+    found = found[:CAP]
+    if capped:
+        total = engine.count(conn, compiled, ids, COUNT_CAP + 1)
+        exact = total <= COUNT_CAP
+        total = min(total, COUNT_CAP)
+    else:
+        total, exact = len(found), True
+    found.sort(key=lambda r: (-r[1], -r[0]))
+    start = (page - 1) * per_page
+    page_ids = found[start : start + per_page]
+    scores = dict(page_ids)
+    exact_terms, prefixes = parsed.highlight_terms()
+    hits: list[Hit] = []
+    if page_ids:
+        cols = search_doc.c
+        rows = conn.execute(
+            select(
+                cols.id,
+                cols.meeting_id,
+                cols.item_id,
+                cols.item_number,
+                cols.title,
+                cols.section,
+                cols.date,
+                cols.forum,
+                cols.text,
+            ).where(cols.id.in_(list(scores)))
+        ).all()
+        by_id = {r.id: r for r in rows}
+        for doc_id, score in page_ids:
+            r = by_id[doc_id]
+            hits.append(
+                Hit(
+                    id=r.id,
+                    meeting_id=r.meeting_id,
+                    item_id=r.item_id,
+                    item_number=r.item_number,
+                    title=r.title,
+                    section=r.section,
+                    date=r.date,
+                    forum=r.forum,
+                    score=score,
+                    snippet=snippet.make(r.text, exact_terms, prefixes),
+                )
+            )
+    facet_counts = _facets(conn, [i for i, _ in found]) if facets and found else {}
+    return SearchResult(
+        query=parsed.text,
+        total=total,
+        total_exact=exact,
+        page=page,
+        per_page=per_page,
+        hits=tuple(hits),
+        facets=facet_counts,
+        facets_exact=not capped,
+    )
+
+
+def _facets(conn: Connection, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
+    """Counts per forum, year, organisation, person and section over the given pieces."""
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    cols = search_doc.c
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for r in conn.execute(
+            select(cols.forum, cols.date, cols.section, cols.organisations, cols.persons).where(
+                cols.id.in_(chunk)
+            )
+        ):
+            if r.forum:
+                counters["forum"][r.forum] += 1
+            if r.date:
+                counters["year"][str(r.date.year)] += 1
+            counters["section"][r.section] += 1
+            counters["organisation"].update(set(filter(None, r.organisations.split("\n"))))
+            counters["person"].update(set(filter(None, r.persons.split("\n"))))
+    return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:50] for name, c in counters.items()}
+
+
+@dataclass(frozen=True)
+class Related:
+    item_id: int
+    meeting_id: int
+    item_number: str | None
+    title: str
+    date: dt.date | None
+    forum: str
+    score: float
+    terms: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "item_id": self.item_id,
+            "meeting_id": self.meeting_id,
+            "item_number": self.item_number,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "forum": self.forum,
+            "score": round(self.score, 6),
+            "terms": list(self.terms),
+        }
+
+
+def related(
+    target: Session | Engine | Connection,
+    item_id: int,
+    *,
+    limit: int = 10,
+    terms: int = 12,
+    include_unpublished: bool = False,
+    include_confidential: bool = False,
+) -> list[Related]:
+    """Items from other meetings most like this one: its top tf-idf stems as an any-of query."""
+    conn, owned = _conn(target)
+    try:
+        cols = search_doc.c
+        rows = conn.execute(
+            select(cols.stems, cols.meeting_id, cols.published, cols.confidential).where(
+                cols.item_id == item_id
+            )
+        ).all()
+        visible = [
+            r
+            for r in rows
+            if (r.published or include_unpublished) and (not r.confidential or include_confidential)
+        ]
+        if not visible:
+            raise NotFound(f"punkt {item_id} findes ikke i søgeindekset")
+        meeting_id = visible[0].meeting_id
+        tf: Counter[str] = Counter()
+        for r in visible:
+            tf.update(t for t in r.stems.split() if len(t) >= 3 and t not in STOP and not t.isdigit())
+        df = dict(
+            conn.execute(
+                select(search_term.c.term, search_term.c.df).where(search_term.c.term.in_([*tf, TOTAL]))
+            )
+            .tuples()
+            .all()
+        )
+        n = max(df.get(TOTAL, 1), 1)
+        weights = {t: (1 + math.log(c)) * math.log(1 + n / max(df.get(t, 1), 1)) for t, c in tf.items()}
+        # Terms only in this item's own meeting say nothing about other meetings.
+        top = tuple(
+            t for t, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:terms] if df.get(t, 0) > 1
+        )
+        if not top:
+            return []
+        any_of = Query(tuple(Clause((t,)) for t in top), " ".join(top))
+        filters = Filters(include_unpublished=include_unpublished, include_confidential=include_confidential)
+        engine = backend(conn)
+        compiled = engine.compile(any_of, filters, any_of=True)
+        found = engine.candidates(conn, compiled, None, CAP)
+        found.sort(key=lambda r: (-r[1], -r[0]))
+        best: dict[int, tuple[float, Any]] = {}
+        ids = [i for i, _ in found]
+        score_of = dict(found)
+        docs: dict[int, Any] = {}
+        for i in range(0, len(ids), 500):
+            for d in conn.execute(
+                select(
+                    cols.id,
+                    cols.item_id,
+                    cols.meeting_id,
+                    cols.item_number,
+                    cols.title,
+                    cols.date,
+                    cols.forum,
+                ).where(cols.id.in_(ids[i : i + 500]))
+            ):
+                docs[d.id] = d
+        for doc_id in ids:
+            r = docs[doc_id]
+            if r.item_id is None or r.meeting_id == meeting_id or r.item_id in best:
+                continue
+            best[r.item_id] = (score_of[doc_id], r)
+            if len(best) >= limit:
+                break
+        return [
+            Related(r.item_id, r.meeting_id, r.item_number, r.title, r.date, r.forum, s, top)
+            for s, r in best.values()
+        ]
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def bare(target: Session | Engine | Connection, query: str, limit: int = 20) -> list[int]:
+    """The backend's plain ranked query for the same stems (benchmark comparison)."""
+    conn, owned = _conn(target)
+    try:
+        engine = backend(conn)
+        parsed = parse(query)
+        filters = Filters(include_unpublished=True, include_confidential=True)
+        compiled = engine.compile(parsed, filters)
+        return list(engine.bare(conn, compiled, limit))
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+__all__ = ["Hit", "Related", "SearchResult", "bare", "related", "search"]

@@ -1,0 +1,80 @@
+"""A snippet: the stretch of a piece's raw text with the most query matches, matched words marked.
+
+A snippet is a tuple of `(text, is_match)` parts, never markup: the web escapes each part and wraps
+matches in <mark>, so HTML in an agenda is shown as text, not interpreted (`to_html` does exactly that).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from klynge.index import danish
+
+WIDTH = 32
+"""Words in a snippet."""
+
+_SPACE = re.compile(r"\s+")
+
+Part = tuple[str, bool]
+
+
+def is_match(word: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    """Whether a raw word is one the query asked for: same stem, stem prefix, or compound part."""
+    term = danish.analyse_word(word)
+    if not term:
+        return False
+    if term in exact or any(term.startswith(p) for p in prefixes):
+        return True
+    norm = danish.normalise(word)
+    return len(norm) >= danish.MIN_COMPOUND and any(len(t) >= 3 and t in norm for t in exact)
+
+
+def make(text: str, exact: frozenset[str], prefixes: tuple[str, ...], width: int = WIDTH) -> tuple[Part, ...]:
+    """The best window of `width` words around the matches (the start of the text when none)."""
+    spans = [(m.start(), m.end(), is_match(m.group(), exact, prefixes)) for m in danish.words(text)]
+    if not spans:
+        return ((_SPACE.sub(" ", text).strip()[:200], False),) if text.strip() else ()
+    flags = [hit for _, _, hit in spans]
+    best, best_hits, hits = 0, sum(flags[:width]), sum(flags[:width])
+    for i in range(1, max(1, len(spans) - width + 1)):
+        hits += flags[i + width - 1] - flags[i - 1]
+        if hits > best_hits:
+            best, best_hits = i, hits
+    # Start a little before the first match so it has some context.
+    first = next((i for i in range(best, min(best + width, len(spans))) if flags[i]), best)
+    start_word = max(0, first - 6)
+    end_word = min(len(spans), start_word + width)
+    parts: list[Part] = []
+    if start_word > 0:
+        parts.append(("… ", False))
+    pos = spans[start_word][0]
+    for s, e, hit in spans[start_word:end_word]:
+        if hit:
+            _add(parts, text[pos:s], False)
+            _add(parts, text[s:e], True)
+            pos = e
+    _add(parts, text[pos : spans[end_word - 1][1]], False)
+    if end_word < len(spans):
+        _add(parts, " …", False)
+    return tuple(parts)
+
+
+def _add(parts: list[Part], chunk: str, hit: bool) -> None:
+    chunk = _SPACE.sub(" ", chunk)
+    if not chunk:
+        return
+    if parts and parts[-1][1] == hit and not hit:
+        parts[-1] = (parts[-1][0] + chunk, hit)
+    else:
+        parts.append((chunk, hit))
+
+
+def to_html(parts: tuple[Part, ...]) -> str:
+    """Escaped text with matches in <mark>: safe to put into a page as is."""
+    return "".join(f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t) for t, hit in parts)
+
+
+def to_text(parts: tuple[Part, ...]) -> str:
+    """Plain text, matches in [brackets] for a terminal."""
+    return "".join(f"[{t}]" if hit else t for t, hit in parts)

@@ -1,0 +1,117 @@
+"""PostgreSQL: a `tsv` tsvector column on `search_doc` with a GIN index.
+
+The tsvector is written as a literal from `danish`'s analysis (not `to_tsvector`), so its lexemes
+are exactly the stems SQLite stores: stems at their positions with weight B, compound parts with
+weight C, filter keys with weight A. Queries are tsquery literals: a word is `'stem':BC`, a phrase
+`'a':B <-> 'b':B`, a key `'kfx':A`. Ranking: ts_rank_cd with weights B 1, C 0.5, A and D 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from klynge.index.query import Clause, Filters, Query
+
+ADD_COLUMN = "ALTER TABLE search_doc ADD COLUMN IF NOT EXISTS tsv tsvector"
+CREATE_INDEX = "CREATE INDEX IF NOT EXISTS search_doc_tsv ON search_doc USING gin (tsv)"
+RANK = "ts_rank_cd('{0, 0.5, 1, 0}'::float4[], tsv, q)"
+MAX_POSITION = 16383
+
+
+def _lex(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def vector(stems: str, parts: str, keys: str) -> str:
+    """The tsvector literal of one piece (positions capped at PostgreSQL's 16383)."""
+    positions: dict[tuple[str, str], list[int]] = {}
+    pos = 0
+    for weight, words in (("B", stems.split()), ("C", parts.split()), ("A", keys.split())):
+        for word in words:
+            pos = min(pos + 1, MAX_POSITION)
+            positions.setdefault((word, weight), []).append(pos)
+    out = []
+    for (word, weight), places in positions.items():
+        out.append(_lex(word) + ":" + ",".join(f"{p}{weight}" for p in places[:256]))
+    return " ".join(out)
+
+
+def _clause(clause: Clause) -> str:
+    if clause.phrase:
+        last = len(clause.terms) - 1
+        return (
+            "("
+            + " <-> ".join(
+                _lex(t) + (":*B" if clause.grows and i == last else ":B") for i, t in enumerate(clause.terms)
+            )
+            + ")"
+        )
+    return _lex(clause.terms[0]) + (":*BC" if clause.grows else ":BC")
+
+
+def compile(query: Query, filters: Filters, any_of: bool = False) -> str:
+    """The tsquery literal; only quoted stems and keys, so user input cannot inject syntax.
+
+    `any_of` ORs the positive clauses (related items) instead of ANDing them."""
+    parts = [_clause(c) for c in query.positive]
+    if any_of:
+        parts = ["(" + " | ".join(parts) + ")"]
+    for group in filters.key_groups():
+        parts.append("(" + " | ".join(_lex(k) + ":A" for k in group) + ")")
+    parts.extend("!" + _clause(c) for c in query.negative)
+    parts.extend("!" + _lex(k) + ":A" for k in filters.hidden_keys())
+    return " & ".join(parts)
+
+
+def _where(ids: tuple[int, int] | None) -> str:
+    return "tsv @@ q" + (" AND id BETWEEN :lo AND :hi" if ids else "")
+
+
+def _params(query: str, ids: tuple[int, int] | None, limit: int) -> dict[str, Any]:
+    params: dict[str, Any] = {"q": query, "n": limit}
+    if ids:
+        params["lo"], params["hi"] = ids
+    return params
+
+
+def candidates(
+    conn: Connection, query: str, ids: tuple[int, int] | None, limit: int
+) -> list[tuple[int, float]]:
+    """The newest `limit` matching pieces with their score (higher is better)."""
+    sql = (
+        f"SELECT id, {RANK} FROM search_doc, CAST(:q AS tsquery) q WHERE {_where(ids)} "
+        "ORDER BY id DESC LIMIT :n"
+    )
+    return [(int(r[0]), float(r[1])) for r in conn.execute(text(sql), _params(query, ids, limit))]
+
+
+def count(conn: Connection, query: str, ids: tuple[int, int] | None, limit: int) -> int:
+    """How many pieces match, counting no further than `limit`."""
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM search_doc, CAST(:q AS tsquery) q "
+        f"WHERE {_where(ids)} LIMIT :n) s"
+    )
+    return int(conn.execute(text(sql), _params(query, ids, limit)).scalar_one())
+
+
+def bare(conn: Connection, query: str, limit: int) -> list[int]:
+    """The plain tsquery ranked query, for the benchmark's comparison."""
+    sql = f"SELECT id FROM search_doc, CAST(:q AS tsquery) q WHERE tsv @@ q ORDER BY {RANK} DESC LIMIT :n"
+    return [int(r[0]) for r in conn.execute(text(sql), {"q": query, "n": limit})]
+
+
+def insert(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Fill `tsv` for rows just inserted into `search_doc`."""
+    if rows:
+        conn.execute(
+            text("UPDATE search_doc SET tsv = CAST(:v AS tsvector) WHERE id = :id"),
+            [{"id": r["id"], "v": vector(r["stems"], r["parts"], r["keys"])} for r in rows],
+        )
+
+
+def delete(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Nothing to do: the tsvector goes with its row."""

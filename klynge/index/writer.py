@@ -1,0 +1,157 @@
+"""Writing pieces into the index: analyse, replace a meeting's rows, keep term counts.
+
+`search_term` holds each stem's document frequency, and the row with the empty term holds the
+number of pieces (for idf). Compound parts are found with the archive's vocabulary: the stems
+already in `search_term` plus those of the meeting being written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select, text
+from sqlalchemy.engine import Connection
+
+from klynge.errors import StoreError
+from klynge.index import danish, fts5, tsvector
+from klynge.index.query import piece_keys
+from klynge.index.tables import MAX_PIECES, doc_id, search_doc, search_term
+
+TOTAL = ""
+"""The `search_term` row that counts pieces."""
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One searchable piece of a meeting: an item's title or section, a decision, the participants..."""
+
+    meeting_id: int
+    section: str
+    text: str
+    item_id: int | None = None
+    item_number: str | None = None
+    title: str = ""
+    forum: str = ""
+    date: dt.date | None = None
+    organisations: tuple[str, ...] = field(default=())
+    persons: tuple[str, ...] = field(default=())
+    published: bool = True
+    confidential: bool = False
+
+
+def backend(conn: Connection) -> Any:
+    """The module for this database: `fts5` for SQLite, `tsvector` for PostgreSQL."""
+    name = conn.dialect.name
+    if name == "sqlite":
+        return fts5
+    if name == "postgresql":
+        return tsvector
+    raise StoreError(f"søgning understøtter ikke databasen {name}")
+
+
+def known_stems(conn: Connection, candidates: set[str]) -> set[str]:
+    """Which candidate stems the archive already has."""
+    found: set[str] = set()
+    items = sorted(c for c in candidates if c)
+    for i in range(0, len(items), CHUNK):
+        chunk = items[i : i + CHUNK]
+        found.update(conn.execute(select(search_term.c.term).where(search_term.c.term.in_(chunk))).scalars())
+    return found
+
+
+def rows_for(pieces: Sequence[Piece], known: set[str]) -> list[dict[str, Any]]:
+    """The `search_doc` rows of one meeting's pieces (analysed)."""
+    if len(pieces) > MAX_PIECES:
+        raise StoreError(f"møde {pieces[0].meeting_id}: for mange søgbare dele ({len(pieces)})")
+    rows = []
+    for seq, piece in enumerate(pieces):
+        analysis = danish.analyse(piece.text, known.__contains__)
+        keys = piece_keys(
+            piece.section,
+            piece.forum,
+            list(piece.organisations),
+            list(piece.persons),
+            piece.date.year if piece.date else None,
+            piece.published,
+            piece.confidential,
+        )
+        rows.append(
+            {
+                "id": doc_id(piece.date, piece.meeting_id, seq),
+                "meeting_id": piece.meeting_id,
+                "item_id": piece.item_id,
+                "item_number": piece.item_number,
+                "section": piece.section,
+                "title": piece.title,
+                "forum": piece.forum,
+                "date": piece.date,
+                "organisations": "\n".join(piece.organisations),
+                "persons": "\n".join(piece.persons),
+                "published": piece.published,
+                "confidential": piece.confidential,
+                "text": piece.text,
+                "stems": " ".join(analysis.stems),
+                "parts": " ".join(analysis.parts),
+                "keys": " ".join(keys),
+            }
+        )
+    return rows
+
+
+def _adjust_terms(conn: Connection, rows: Iterable[dict[str, Any]], sign: int) -> None:
+    counts: Counter[str] = Counter()
+    n = 0
+    for row in rows:
+        counts.update(set(row["stems"].split()))
+        n += 1
+    if not n:
+        return
+    counts[TOTAL] = n
+    params = [{"t": t, "d": sign * d} for t, d in sorted(counts.items())]
+    conn.execute(
+        text(
+            "INSERT INTO search_term(term, df) VALUES (:t, :d) "
+            "ON CONFLICT (term) DO UPDATE SET df = search_term.df + excluded.df"
+        ),
+        params,
+    )
+    if sign < 0:
+        conn.execute(delete(search_term).where(search_term.c.df <= 0))
+
+
+def remove(conn: Connection, meeting_id: int) -> None:
+    """Drop a meeting's pieces and their term counts."""
+    old = [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(search_doc.c.id, search_doc.c.stems, search_doc.c.parts, search_doc.c["keys"]).where(
+                search_doc.c.meeting_id == meeting_id
+            )
+        )
+    ]
+    if not old:
+        return
+    backend(conn).delete(conn, old)
+    _adjust_terms(conn, old, -1)
+    conn.execute(delete(search_doc).where(search_doc.c.meeting_id == meeting_id))
+
+
+def replace(conn: Connection, meeting_id: int, pieces: Sequence[Piece]) -> None:
+    """Make the index hold exactly `pieces` for this meeting (re-ingest replaces, never duplicates)."""
+    remove(conn, meeting_id)
+    pieces = [p for p in pieces if p.text.strip()]
+    if not pieces:
+        return
+    texts = [p.text for p in pieces]
+    own = {s for t in texts for s in danish.stems(t)}
+    known = own | known_stems(conn, danish.candidates_of(texts) - own)
+    rows = rows_for(pieces, known)
+    conn.execute(insert(search_doc), rows)
+    backend(conn).insert(conn, rows)
+    _adjust_terms(conn, rows, +1)
