@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from klynge.export.html import render_html
+from klynge.model import Meeting
+
+
+def test_html_escapes_and_structures(meeting: Meeting) -> None:
+    from dataclasses import replace
+
+    hostile = replace(meeting.items[0], title="Budget <script>alert(1)</script> & drift")
+    html = render_html(replace(meeting, items=(hostile, *meeting.items[1:])), "minutes")
+    assert "<script>alert" not in html
+    assert "Budget &lt;script&gt;" in html
+    assert html.count('<h2 class="item">') == 4
+    assert "<li>Handleplan færdigbehandlingsdage 2024.pdf</li>" in html
+    assert '<p class="closed">Lukket punkt</p>' in html
+    assert '<html lang="da">' in html
