@@ -286,6 +286,8 @@ class Decision(Timestamps, SourceSpan, Base):
     kind: Mapped[str] = mapped_column(String(32), index=True)
     text: Mapped[str] = mapped_column(Text)
 
+    item: Mapped[Item | None] = relationship()
+
 
 class Action(Timestamps, SourceSpan, Base):
     """A follow-up: owner as written and, when resolved, the person or organisation; due as an interval."""
@@ -311,6 +313,7 @@ class Action(Timestamps, SourceSpan, Base):
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     """'open' or 'done'; overdue is open with due_end before today, computed when read."""
 
+    item: Mapped[Item | None] = relationship()
     owner_person: Mapped[Person | None] = relationship()
     owner_organisation: Mapped[Organisation | None] = relationship()
     events: Mapped[list[ActionEvent]] = relationship(
@@ -340,6 +343,8 @@ class ForwardTopic(SourceSpan, Base):
     position: Mapped[int] = mapped_column(Integer)
     item_number: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+    item: Mapped[Item | None] = relationship()
 
 
 class AnnouncedMeeting(SourceSpan, Base):

@@ -1,0 +1,474 @@
+"""Ingest: one file in, one transaction out. Parse (pure), store, index, or nothing at all.
+
+    outcome = ingest_bytes(factory, data, "referat.pdf")       # factory from db.open_store
+    outcome.outcome   # 'new', 'duplicate', 'new_version' or 'failed'
+
+Identity. A file whose bytes (sha256) are already stored is a duplicate: nothing changes. Otherwise
+the parsed meeting is matched to a stored one: the same forum and the same date when the parser found
+both (so the minutes of a meeting become a new version of its agenda), else the same file name among
+meetings without a known forum and date. A match gets a new version: its content rows are replaced
+by the new parse, its id stays, and older versions' documents stay. No match: a new meeting.
+Statuses and histories of actions that are still there in the new version (same owner and task) are
+kept.
+
+Each file is one transaction, index update (klynge.index.sync) included; any failure rolls it all back
+and is then recorded as a failed `import_file` in a small transaction of its own.
+The read side the CLI and the web share lives in `klynge.store.views` and is re-exported here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from klynge import model
+from klynge.errors import KlyngeError, StoreError
+from klynge.index import sync
+from klynge.pipeline import parse
+from klynge.store import tables as t
+from klynge.store.db import SessionFactory
+from klynge.store.views import (
+    ActionView,
+    DocumentView,
+    ItemView,
+    MeetingFilter,
+    MeetingSummary,
+    MeetingView,
+    Page,
+    get_meeting,
+    list_meetings,
+    to_model,
+)
+
+__all__ = [
+    "ActionView",
+    "DocumentView",
+    "IngestOutcome",
+    "ItemView",
+    "MeetingFilter",
+    "MeetingSummary",
+    "MeetingView",
+    "Page",
+    "finish_run",
+    "get_meeting",
+    "ingest_bytes",
+    "ingest_meeting",
+    "list_meetings",
+    "name_key",
+    "start_run",
+    "to_model",
+]
+
+Outcome = Literal["new", "duplicate", "new_version", "failed"]
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What became of one file. `message` says why it failed; `error` is the exception itself."""
+
+    name: str
+    outcome: Outcome
+    sha256: str
+    meeting_id: int | None = None
+    version: int | None = None
+    message: str | None = None
+    error: BaseException | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome == "failed"
+
+
+def name_key(name: str) -> str:
+    """A normalised name for matching people, organisations and fora: case, spacing, dots, accents.
+
+    Danish letters stay letters (æ, ø, å); 'aa' is read as 'å', as in older spellings of names.
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn" or ch == "\u030a"
+    )
+    text = unicodedata.normalize("NFC", text).replace("aa", "å")
+    text = re.sub(r"[.,;:()\"'’]", " ", text)
+    return " ".join(text.split())[:400]
+
+
+def start_run(factory: SessionFactory, source: str = "cli", by: str | None = None) -> int:
+    """Record the start of an import run (one `klynge ingest` or one upload) and return its id."""
+    try:
+        with factory.begin() as session:
+            run = t.ImportRun(source=source, by=by)
+            session.add(run)
+            session.flush()
+            return run.id
+    except SQLAlchemyError as exc:
+        raise StoreError(f"importkørslen kan ikke registreres ({_reason(exc)})") from exc
+
+
+def finish_run(factory: SessionFactory, run_id: int) -> None:
+    try:
+        with factory.begin() as session:
+            run = session.get(t.ImportRun, run_id)
+            if run is not None:
+                run.finished_at = t.utcnow()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"importkørslen kan ikke afsluttes ({_reason(exc)})") from exc
+
+
+def ingest_bytes(
+    factory: SessionFactory, data: bytes, name: str, *, published: bool = True, run: int | None = None
+) -> IngestOutcome:
+    """Parse and store one file in one transaction; never raises for a bad file (outcome 'failed').
+
+    `run`: the import run to record the file under; None records a one-file run of its own.
+    Raises `StoreError` only when even the failure cannot be recorded (database gone).
+    """
+    return _store(factory, data, name, None, published, run)
+
+
+def ingest_meeting(
+    factory: SessionFactory,
+    data: bytes,
+    name: str,
+    meeting: model.Meeting,
+    *,
+    published: bool = True,
+    run: int | None = None,
+) -> IngestOutcome:
+    """Store a meeting parsed or built elsewhere (e.g. from interchange JSON) with its source file's bytes.
+
+    The same rules as `ingest_bytes`: identity, versions, one transaction, failures recorded.
+    """
+    return _store(factory, data, name, meeting, published, run)
+
+
+def _store(
+    factory: SessionFactory,
+    data: bytes,
+    name: str,
+    parsed: model.Meeting | None,
+    published: bool,
+    run: int | None,
+) -> IngestOutcome:
+    sha = hashlib.sha256(data).hexdigest()
+    own_run = run is None
+    run_id = start_run(factory, source="api") if run is None else run
+    try:
+        try:
+            with factory.begin() as session:
+                outcome = _ingest(session, data, name, sha, parsed, published)
+                session.add(
+                    t.ImportFile(
+                        run_id=run_id,
+                        filename=name,
+                        sha256=sha,
+                        outcome=outcome.outcome,
+                        meeting_id=outcome.meeting_id,
+                    )
+                )
+            return outcome
+        except Exception as exc:  # the store's edge: any failure of one file becomes data
+            message = _failure_message(name, exc)
+            with factory.begin() as session:
+                session.add(
+                    t.ImportFile(run_id=run_id, filename=name, sha256=sha, outcome="failed", message=message)
+                )
+            return IngestOutcome(name, "failed", sha, message=message, error=exc)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{name}: kan ikke gemmes, og fejlen kan ikke registreres ({_reason(exc)})") from exc
+    finally:
+        if own_run:
+            finish_run(factory, run_id)
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _failure_message(name: str, exc: BaseException) -> str:
+    if isinstance(exc, KlyngeError):
+        message = str(exc)
+    elif isinstance(exc, SQLAlchemyError):
+        message = f"kan ikke gemmes i databasen ({_reason(exc)})"
+    else:
+        message = f"uventet fejl: {type(exc).__name__}: {exc}"
+    return message if message.startswith(name) else f"{name}: {message}"
+
+
+def _ingest(
+    session: Session, data: bytes, name: str, sha: str, parsed: model.Meeting | None, published: bool
+) -> IngestOutcome:
+    known = session.scalars(
+        select(t.MeetingVersion).join(t.Document).where(t.Document.sha256 == sha).limit(1)
+    ).first()
+    if known is not None:
+        return IngestOutcome(name, "duplicate", sha, known.meeting_id, known.number)
+    if session.scalar(select(t.Document.id).where(t.Document.sha256 == sha)) is not None:
+        return IngestOutcome(name, "duplicate", sha)  # an attachment file stored before
+    if parsed is None:
+        parsed = parse(data, name)
+    doc = parsed.document
+    document = t.Document(
+        sha256=sha,
+        filename=name,
+        format=doc.format,
+        size=len(data),
+        pages=doc.pages,
+        content=data,
+        text=doc.text,
+    )
+    session.add(document)
+    forum = _forum(session, parsed.meeting.forum)
+    meeting = _match(session, forum, parsed.meeting.date, name)
+    carried: dict[ActionKey, t.Action] = {}
+    if meeting is None:
+        meeting = t.Meeting(forum=forum, version=1)
+        session.add(meeting)
+        kind: Outcome = "new"
+    else:
+        carried = _clear(session, meeting)
+        meeting.version += 1
+        kind = "new_version"
+    _fill(session, meeting, parsed, forum, published)
+    meeting.document = document
+    session.add(t.MeetingVersion(meeting=meeting, number=meeting.version, document=document))
+    session.flush()
+    if kind == "new_version":
+        _restore_actions(meeting, carried)
+    sync.reindex_meeting(session, meeting.id)
+    return IngestOutcome(name, kind, sha, meeting.id, meeting.version)
+
+
+def _match(session: Session, forum: t.Forum | None, date: object, name: str) -> t.Meeting | None:
+    if forum is not None and date is not None:
+        return session.scalars(
+            select(t.Meeting)
+            .where(t.Meeting.forum_id == forum.id, t.Meeting.date == date)
+            .order_by(t.Meeting.id)
+        ).first()
+    return session.scalars(
+        select(t.Meeting)
+        .join(t.Document, t.Meeting.document_id == t.Document.id)
+        .where(t.Document.filename == name, (t.Meeting.forum_id.is_(None)) | (t.Meeting.date.is_(None)))
+        .order_by(t.Meeting.id)
+    ).first()
+
+
+def _forum(session: Session, name: str | None) -> t.Forum | None:
+    if not name or not name.strip():
+        return None
+    key = name_key(name)
+    forum = session.scalars(select(t.Forum).where(t.Forum.key == key)).first()
+    if forum is None:
+        forum = t.Forum(name=name.strip(), key=key)
+        session.add(forum)
+        session.flush()
+    return forum
+
+
+def _organisation(
+    session: Session, name: str | None, cache: dict[str, t.Organisation]
+) -> t.Organisation | None:
+    if not name or not name.strip():
+        return None
+    key = name_key(name)
+    if key not in cache:
+        org = session.scalars(select(t.Organisation).where(t.Organisation.key == key)).first()
+        if org is None:
+            org = t.Organisation(name=name.strip(), key=key)
+            session.add(org)
+        cache[key] = org
+    return cache[key]
+
+
+def _person(session: Session, name: str, cache: dict[str, t.Person]) -> t.Person:
+    key = name_key(name)
+    if key not in cache:
+        person = session.scalars(select(t.Person).where(t.Person.key == key)).first()
+        if person is None:
+            person = t.Person(name=name.strip(), key=key)
+            session.add(person)
+        cache[key] = person
+    return cache[key]
+
+
+ActionKey = tuple[str, str]
+
+
+def _clear(session: Session, meeting: t.Meeting) -> dict[ActionKey, t.Action]:
+    """Drop the meeting's content rows before a new version fills them; returns actions worth keeping."""
+    keep = {
+        (name_key(a.owner), name_key(a.task)): a for a in meeting.actions if a.status != "open" or a.events
+    }
+    meeting.items.clear()
+    meeting.participations.clear()
+    meeting.decisions.clear()
+    meeting.forward_topics.clear()
+    meeting.announced_meetings.clear()
+    carried = {k: t.Action(status=a.status) for k, a in keep.items()}
+    for k, a in keep.items():
+        carried[k].events = [t.ActionEvent(status=e.status, note=e.note, by=e.by, at=e.at) for e in a.events]
+    meeting.actions.clear()
+    session.flush()
+    return carried
+
+
+def _restore_actions(meeting: t.Meeting, carried: dict[ActionKey, t.Action]) -> None:
+    for action in meeting.actions:
+        old = carried.get((name_key(action.owner), name_key(action.task)))
+        if old is not None:
+            action.status = old.status
+            action.events = [
+                t.ActionEvent(status=e.status, note=e.note, by=e.by, at=e.at) for e in old.events
+            ]
+
+
+def _span(span: model.Span | None) -> dict[str, int | None]:
+    if span is None:
+        return {"span_page": None, "span_start": None, "span_end": None}
+    return {"span_page": span.page, "span_start": span.start, "span_end": span.end}
+
+
+def _spans_json(spans: object) -> dict[str, list[int | None]]:
+    out: dict[str, list[int | None]] = {}
+    if isinstance(spans, dict):
+        for key, span in spans.items():
+            if isinstance(span, model.Span):
+                out[str(key)] = [span.start, span.end, span.page]
+    return out
+
+
+def _fill(
+    session: Session, meeting: t.Meeting, parsed: model.Meeting, forum: t.Forum | None, published: bool
+) -> None:
+    info = parsed.meeting
+    meeting.forum = forum
+    meeting.date = info.date
+    meeting.start, meeting.end = info.start, info.end
+    meeting.location, meeting.chair, meeting.note_taker = info.location, info.chair, info.note_taker
+    meeting.title = info.title
+    meeting.spans = _spans_json(dict(info.spans))
+    meeting.published = published
+    meeting.warnings = {"warnings": [{"message": w.message, "page": w.page} for w in parsed.warnings]}
+    meeting.updated_at = t.utcnow()
+
+    orgs: dict[str, t.Organisation] = {}
+    people: dict[str, t.Person] = {}
+    for pos, p in enumerate(parsed.participants):
+        meeting.participations.append(
+            t.Participation(
+                person=_person(session, p.name, people),
+                organisation=_organisation(session, p.organisation, orgs),
+                position=pos,
+                role=p.role,
+                absent=p.absent,
+                guest=p.guest,
+                attendance=p.attendance,
+                **_span(p.span),
+            )
+        )
+    by_number: dict[str, t.Item] = {}
+    for pos, it in enumerate(parsed.items):
+        item = t.Item(
+            position=pos,
+            number=it.number,
+            title=it.title,
+            time_start=it.time_start,
+            time_end=it.time_end,
+            presenter=it.presenter,
+            case_number=it.case_number,
+            confidential=it.confidential,
+            spans=_spans_json(dict(it.spans)),
+        )
+        item.sections = [
+            t.Section(position=i, kind=str(s.kind), heading=s.heading, text=s.text, **_span(s.span))
+            for i, s in enumerate(it.sections)
+        ]
+        item.attachments = [
+            t.Attachment(position=i, name=a, confidential=it.confidential)
+            for i, a in enumerate(it.attachments)
+        ]
+        meeting.items.append(item)
+        by_number.setdefault(it.number, item)
+    for pos, d in enumerate(parsed.decisions):
+        meeting.decisions.append(
+            t.Decision(
+                item=by_number.get(d.item_number),
+                position=pos,
+                item_number=d.item_number,
+                kind=str(d.kind),
+                text=d.text,
+                **_span(d.span),
+            )
+        )
+    participants = {name_key(p.person.name): p.person for p in meeting.participations}
+    for pos, a in enumerate(parsed.actions):
+        person, org = _owner(session, a.owner, participants, orgs)
+        meeting.actions.append(
+            t.Action(
+                item=by_number.get(a.item_number or ""),
+                position=pos,
+                item_number=a.item_number,
+                owner=a.owner,
+                owner_person=person,
+                owner_organisation=org,
+                task=a.task,
+                sentence=a.sentence,
+                due_phrase=a.due.phrase if a.due else None,
+                due_start=a.due.start if a.due else None,
+                due_end=a.due.end if a.due else None,
+                status="open",
+                **_span(a.span),
+            )
+        )
+    for pos, f in enumerate(parsed.forward_topics):
+        meeting.forward_topics.append(
+            t.ForwardTopic(
+                item=by_number.get(f.item_number or ""),
+                position=pos,
+                item_number=f.item_number,
+                text=f.text,
+                **_span(f.span),
+            )
+        )
+    for pos, m in enumerate(parsed.announced_meetings):
+        meeting.announced_meetings.append(
+            t.AnnouncedMeeting(
+                forum=_forum(session, m.forum) or forum,
+                position=pos,
+                date=m.date,
+                start=m.start,
+                end=m.end,
+                location=m.location,
+                **_span(next(iter(m.spans.values()), None)),
+            )
+        )
+
+
+def _owner(
+    session: Session, owner: str, participants: dict[str, t.Person], orgs: dict[str, t.Organisation]
+) -> tuple[t.Person | None, t.Organisation | None]:
+    """The owner resolved: a participant (full or unique first name), else a known person or organisation."""
+    key = name_key(owner)
+    if not key:
+        return None, None
+    if key in participants:
+        return participants[key], None
+    if " " not in key:
+        firsts = [p for k, p in participants.items() if k.split(" ", 1)[0] == key]
+        if len(firsts) == 1:
+            return firsts[0], None
+    person = session.scalars(select(t.Person).where(t.Person.key == key)).first()
+    if person is not None:
+        return person, None
+    org = orgs.get(key) or session.scalars(select(t.Organisation).where(t.Organisation.key == key)).first()
+    return None, org
