@@ -18,6 +18,7 @@ The read side the CLI and the web share lives in `klynge.store.views` and is re-
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -229,7 +230,7 @@ def _ingest(
     session.add(document)
     forum = _forum(session, parsed.meeting.forum)
     meeting = _match(session, forum, parsed.meeting.date, name)
-    carried: dict[ActionKey, t.Action] = {}
+    carried: Carried = {}
     if meeting is None:
         meeting = t.Meeting(forum=forum, version=1)
         session.add(meeting)
@@ -302,34 +303,34 @@ def _person(session: Session, name: str, cache: dict[str, t.Person]) -> t.Person
 
 
 ActionKey = tuple[str, str]
+Carried = dict[ActionKey, tuple[str, list[tuple[str, str | None, str | None, dt.datetime]]]]
 
 
-def _clear(session: Session, meeting: t.Meeting) -> dict[ActionKey, t.Action]:
-    """Drop the meeting's content rows before a new version fills them; returns actions worth keeping."""
-    keep = {
-        (name_key(a.owner), name_key(a.task)): a for a in meeting.actions if a.status != "open" or a.events
+def _clear(session: Session, meeting: t.Meeting) -> Carried:
+    """Drop the meeting's content rows before a new version fills them; returns action states to keep."""
+    carried: Carried = {
+        (name_key(a.owner), name_key(a.task)): (a.status, [(e.status, e.note, e.by, e.at) for e in a.events])
+        for a in meeting.actions
+        if a.status != "open" or a.events
     }
-    meeting.items.clear()
-    meeting.participations.clear()
+    # Rows that point at items go first, so the database's ON DELETE CASCADE finds nothing left to do.
+    meeting.actions.clear()
     meeting.decisions.clear()
     meeting.forward_topics.clear()
     meeting.announced_meetings.clear()
-    carried = {k: t.Action(status=a.status) for k, a in keep.items()}
-    for k, a in keep.items():
-        carried[k].events = [t.ActionEvent(status=e.status, note=e.note, by=e.by, at=e.at) for e in a.events]
-    meeting.actions.clear()
+    meeting.participations.clear()
+    session.flush()
+    meeting.items.clear()
     session.flush()
     return carried
 
 
-def _restore_actions(meeting: t.Meeting, carried: dict[ActionKey, t.Action]) -> None:
+def _restore_actions(meeting: t.Meeting, carried: Carried) -> None:
     for action in meeting.actions:
         old = carried.get((name_key(action.owner), name_key(action.task)))
         if old is not None:
-            action.status = old.status
-            action.events = [
-                t.ActionEvent(status=e.status, note=e.note, by=e.by, at=e.at) for e in old.events
-            ]
+            action.status = old[0]
+            action.events = [t.ActionEvent(status=st, note=note, by=by, at=at) for st, note, by, at in old[1]]
 
 
 def _span(span: model.Span | None) -> dict[str, int | None]:

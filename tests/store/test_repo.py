@@ -1,0 +1,234 @@
+"""Ingest on SQLite and PostgreSQL: identity, versions, one transaction per file, the import log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from klynge import model
+from klynge.index import sync
+from klynge.store import tables as t
+from klynge.store.db import SessionFactory
+from klynge.store.repo import finish_run, ingest_bytes, ingest_meeting, name_key, start_run
+
+Build = Callable[..., tuple[bytes, model.Meeting]]  # the `sample` fixture (tests/store/conftest.py)
+
+CONTENT_TABLES = [
+    t.Meeting,
+    t.MeetingVersion,
+    t.Document,
+    t.Item,
+    t.Section,
+    t.Attachment,
+    t.Participation,
+    t.Decision,
+    t.Action,
+    t.ForwardTopic,
+    t.AnnouncedMeeting,
+    t.Forum,
+    t.Person,
+    t.Organisation,
+]
+
+
+def count(factory: SessionFactory, table: type[t.Base]) -> int:
+    with factory() as s:
+        return s.scalar(select(func.count()).select_from(table)) or 0
+
+
+def test_new_meeting_keeps_everything(store: SessionFactory, sample: Build) -> None:
+    data, meeting = sample()
+    out = ingest_meeting(store, data, "referat.txt", meeting)
+    assert out.outcome == "new" and out.meeting_id is not None and out.version == 1
+    with store() as s:
+        m = s.get_one(t.Meeting, out.meeting_id)
+        assert m.forum is not None and m.forum.name == "Klyngestyregruppen Nordklyngen"
+        assert (m.date, m.start, m.end, m.chair) == (dt.date(2024, 3, 14), "09:00", "11:30", "Anne Madsen")
+        assert m.published is True
+        assert m.document is not None
+        assert m.document.content == data  # the original bytes, byte-identical
+        assert m.document.text == meeting.document.text
+        assert m.document.format == "text" and m.document.size == len(data)
+        loc = m.spans["location"]
+        assert m.document.text[loc[0] : loc[1]] == "Mødelokale 2, Rådhuset" and loc[2] == 1
+        assert [i.number for i in m.items] == ["1", "2", "3"]
+        two = m.items[1]
+        assert (two.presenter, two.case_number, two.time_start, two.time_end) == (
+            "Peter Lund",
+            "1-52-100-22-09",
+            "09:05",
+            "09:45",
+        )
+        assert [sec.kind for sec in two.sections] == ["case_text", "recommendation", "decision"]
+        case = two.sections[0]
+        assert case.span_start is not None and case.span_end is not None
+        assert m.document.text[case.span_start : case.span_end] == case.text
+        assert [a.name for a in two.attachments] == ["Evaluering af akutteam"]
+        three = m.items[2]
+        assert three.confidential and all(a.confidential for a in three.attachments)
+        assert not two.confidential and not any(a.confidential for a in two.attachments)
+        people = [
+            (p.person.name, p.organisation.name if p.organisation else None, p.absent)
+            for p in m.participations
+        ]
+        assert people == [
+            ("Anne Madsen", "Østerby Kommune", False),
+            ("Peter Lund", "Østerby Kommune", False),
+            ("Sofie Holm", "Region Nord", True),
+        ]
+        assert [(d.kind, d.item_id) for d in m.decisions] == [
+            ("approved", m.items[0].id),
+            ("noted", two.id),
+            ("approved", three.id),
+        ]
+        anne, region = m.actions
+        assert (
+            anne.owner_person is not None and anne.owner_person.name == "Anne Madsen"
+        )  # first name resolved
+        assert (anne.due_start, anne.due_end, anne.status) == (
+            dt.date(2024, 6, 1),
+            dt.date(2024, 6, 1),
+            "open",
+        )
+        assert region.owner_person is None and region.owner_organisation is not None
+        assert region.owner_organisation.name == "Region Nord"
+        assert [f.text for f in m.forward_topics] == ["Demensstrategi"]
+        assert [a.date for a in m.announced_meetings] == [dt.date(2024, 6, 20)]
+        assert m.announced_meetings[0].forum_id == m.forum_id
+        files = s.scalars(select(t.ImportFile)).all()
+        assert [(f.outcome, f.meeting_id, f.filename) for f in files] == [("new", m.id, "referat.txt")]
+
+
+def test_same_file_twice_is_one_meeting(store: SessionFactory, sample: Build) -> None:
+    data, meeting = sample()
+    first = ingest_meeting(store, data, "referat.txt", meeting)
+    again = ingest_meeting(store, data, "kopi af referat.txt", meeting)
+    assert again.outcome == "duplicate" and again.meeting_id == first.meeting_id
+    assert count(store, t.Meeting) == 1 and count(store, t.Document) == 1 and count(store, t.Item) == 3
+    with store() as s:
+        assert [f.outcome for f in s.scalars(select(t.ImportFile).order_by(t.ImportFile.id))] == [
+            "new",
+            "duplicate",
+        ]
+
+
+def test_changed_file_becomes_new_version(store: SessionFactory, sample: Build) -> None:
+    data1, meeting1 = sample(name="dagsorden.txt")
+    data2, meeting2 = sample(name="referat.txt", extra="4. Eventuelt\n")
+    first = ingest_meeting(store, data1, "dagsorden.txt", meeting1)
+    second = ingest_meeting(store, data2, "referat.txt", meeting2)
+    assert second.outcome == "new_version" and second.meeting_id == first.meeting_id and second.version == 2
+    assert count(store, t.Meeting) == 1 and count(store, t.Document) == 2
+    assert count(store, t.Item) == 4 and count(store, t.Participation) == 3 and count(store, t.Decision) == 3
+    with store() as s:
+        m = s.get_one(t.Meeting, first.meeting_id)
+        assert m.version == 2 and m.document is not None and m.document.content == data2
+        assert [(v.number, v.document.filename) for v in m.versions] == [
+            (1, "dagsorden.txt"),
+            (2, "referat.txt"),
+        ]
+        assert m.versions[0].document.content == data1  # the older version's file stays
+        assert count(store, t.Person) == 3  # people seen before are reused, not duplicated
+
+
+def test_same_forum_other_date_is_other_meeting(store: SessionFactory, sample: Build) -> None:
+    data1, m1 = sample()
+    data2, m2 = sample(date=dt.date(2024, 3, 15))
+    assert ingest_meeting(store, data1, "a.txt", m1).outcome == "new"
+    assert ingest_meeting(store, data2, "b.txt", m2).outcome == "new"
+    assert count(store, t.Meeting) == 2 and count(store, t.Forum) == 1
+
+
+def test_without_date_the_file_name_decides(store: SessionFactory, sample: Build) -> None:
+    data1, m1 = sample(date=None)
+    data2, m2 = sample(date=None, extra="4. Eventuelt\n")
+    data3, m3 = sample(date=None, extra="4. Andet\n")
+    a = ingest_meeting(store, data1, "møde.txt", m1)
+    b = ingest_meeting(store, data2, "møde.txt", m2)
+    c = ingest_meeting(store, data3, "andet møde.txt", m3)
+    assert (a.outcome, b.outcome, c.outcome) == ("new", "new_version", "new")
+    assert b.meeting_id == a.meeting_id != c.meeting_id
+
+
+def test_unpublished(store: SessionFactory, sample: Build) -> None:
+    data, meeting = sample()
+    out = ingest_meeting(store, data, "referat.txt", meeting, published=False)
+    with store() as s:
+        assert s.get_one(t.Meeting, out.meeting_id).published is False
+
+
+def _boom(session: Session, meeting_id: int) -> None:
+    raise RuntimeError("indekset er i stykker")
+
+
+def test_failure_after_rows_were_written_leaves_nothing(
+    store: SessionFactory, sample: Build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, meeting = sample()
+    monkeypatch.setattr(sync, "reindex_meeting", _boom)  # fails after every row was flushed
+    out = ingest_meeting(store, data, "referat.txt", meeting)
+    assert out.outcome == "failed" and out.meeting_id is None
+    assert out.message == "referat.txt: uventet fejl: RuntimeError: indekset er i stykker"
+    for table in CONTENT_TABLES:
+        assert count(store, table) == 0, table.__tablename__
+    with store() as s:
+        (failed,) = s.scalars(select(t.ImportFile)).all()
+        assert (failed.outcome, failed.filename, failed.meeting_id) == ("failed", "referat.txt", None)
+        assert failed.message == out.message and failed.sha256 == out.sha256
+
+
+def test_failed_new_version_keeps_the_old_one(
+    store: SessionFactory, sample: Build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data1, m1 = sample()
+    data2, m2 = sample(extra="4. Eventuelt\n")
+    first = ingest_meeting(store, data1, "referat.txt", m1)
+    monkeypatch.setattr(sync, "reindex_meeting", _boom)
+    assert ingest_meeting(store, data2, "referat.txt", m2).outcome == "failed"
+    assert count(store, t.Item) == 3 and count(store, t.Document) == 1 and count(store, t.MeetingVersion) == 1
+    with store() as s:
+        m = s.get_one(t.Meeting, first.meeting_id)
+        assert m.version == 1 and m.document is not None and m.document.content == data1
+
+
+def test_bad_files_are_recorded_with_their_reason(store: SessionFactory) -> None:
+    run = start_run(store, source="cli", by="test")
+    empty = ingest_bytes(store, b"", "tom.pdf", run=run)
+    noise = ingest_bytes(store, os.urandom(2048), "støj.docx", run=run)
+    finish_run(store, run)
+    assert empty.failed and noise.failed
+    assert empty.message is not None and empty.message.startswith("tom.pdf: ")
+    assert noise.message is not None and noise.message.startswith("støj.docx: ")
+    assert count(store, t.Meeting) == 0 and count(store, t.Document) == 0
+    with store() as s:
+        r = s.get_one(t.ImportRun, run)
+        assert r.finished_at is not None and r.source == "cli" and r.by == "test"
+        assert [(f.filename, f.outcome) for f in r.files] == [("tom.pdf", "failed"), ("støj.docx", "failed")]
+
+
+def test_action_status_survives_a_new_version(store: SessionFactory, sample: Build) -> None:
+    data1, m1 = sample()
+    data2, m2 = sample(extra="4. Eventuelt\n")
+    first = ingest_meeting(store, data1, "referat.txt", m1)
+    with store.begin() as s:
+        action = s.scalars(select(t.Action).where(t.Action.owner == "Anne")).one()
+        action.status = "done"
+        action.events.append(t.ActionEvent(status="done", note="Møde holdt", by="sekretariatet"))
+    ingest_meeting(store, data2, "referat.txt", m2)
+    with store() as s:
+        m = s.get_one(t.Meeting, first.meeting_id)
+        anne = next(a for a in m.actions if a.owner == "Anne")
+        assert anne.status == "done" and [(e.status, e.note) for e in anne.events] == [("done", "Møde holdt")]
+        assert next(a for a in m.actions if a.owner == "Region Nord").status == "open"
+
+
+def test_name_key() -> None:
+    assert name_key("  Anne  MADSEN ") == name_key("anne madsen")
+    assert name_key("Aase Ærø") == name_key("Åse ærø")
+    assert name_key("Søren") != name_key("Soren")  # ø stays a letter
+    assert name_key("Dr. Hansen") == "dr hansen"
