@@ -32,13 +32,20 @@ def _root(
 
 def _register() -> None:
     # Imported for their side effect: each module adds its command(s) to `app`.
-    from klynge.cli import parse  # noqa: F401
+    from klynge.cli import (  # noqa: F401
+        info,
+        ingest,
+        parse,
+        show,
+    )
 
 
 def main() -> None:
     _register()
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # click returns (not raises) Exit codes in this mode
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except KlyngeError as exc:
         if DEBUG["on"]:
             raise
@@ -57,6 +64,7 @@ def main() -> None:
             sys.exit(exc.exit_code)
         if DEBUG["on"]:
             raise
-        print(f"fejl: uventet fejl: {type(exc).__name__}: {exc} (kør med --debug for detaljer)",
-              file=sys.stderr)
+        print(
+            f"fejl: uventet fejl: {type(exc).__name__}: {exc} (kør med --debug for detaljer)", file=sys.stderr
+        )
         sys.exit(1)

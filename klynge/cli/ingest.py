@@ -1,0 +1,123 @@
+"""`klynge ingest PATHS...`: files and folders into the store, one transaction per file.
+
+A bad file gets one line on stderr naming it and the reason; the others are still ingested. The run
+ends with a summary ("12 nye, 3 uændrede, 1 ny version, 2 fejl") and exit code 1 if any file failed.
+Every run is recorded (import_run/import_file), failures included, for the web's import page.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+import traceback
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from klynge.cli.main import DEBUG, app
+from klynge.config import database_url
+from klynge.errors import KlyngeError
+from klynge.store.db import engine_of, open_store
+from klynge.store.repo import finish_run, ingest_bytes, start_run
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def collect(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Each file to ingest, in a stable order: (path, None), or (path, why it cannot be read)."""
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and not _hidden(found, path):
+                    yield found, None
+        elif path.is_file():
+            yield path, None
+        else:
+            yield path, "findes ikke"
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary(counts: Counter[str]) -> str:
+    return ", ".join(
+        [
+            plural(counts["new"], "ny", "nye"),
+            plural(counts["duplicate"], "uændret", "uændrede"),
+            plural(counts["new_version"], "ny version", "nye versioner"),
+            plural(counts["failed"], "fejl", "fejl"),
+        ]
+    )
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(
+        ..., help="Filer og mapper (mapper læses rekursivt; skjulte filer springes over)."
+    ),
+    unpublished: bool = typer.Option(False, "--unpublished", help="Gem møderne som ikke offentliggjorte."),
+    db: str | None = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB)."),
+) -> None:
+    """Læs dagsordener og referater ind i databasen; samme fil to gange giver ét møde."""
+    factory = open_store(database_url(db))
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    files = list(collect(paths))
+    counts: Counter[str] = Counter()
+    failures: list[str] = []
+    try:
+        user: str | None = getpass.getuser()
+    except (KeyError, OSError):
+        user = None
+    run = start_run(factory, source="cli", by=user)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+    try:
+        with progress:
+            task = progress.add_task("Indlæser", total=len(files))
+            for path, problem in files:
+                progress.update(task, description=f"Indlæser {path.name[:40]}")
+                reason = problem
+                if reason is None:
+                    try:
+                        data = path.read_bytes()
+                    except OSError as exc:
+                        reason = f"kan ikke læses ({exc.strerror})"
+                    else:
+                        outcome = ingest_bytes(factory, data, path.name, published=not unpublished, run=run)
+                        counts[outcome.outcome] += 1
+                        if outcome.failed:
+                            message = outcome.message or "ukendt fejl"
+                            prefix = f"{path.name}: "
+                            reason = message[len(prefix) :] if message.startswith(prefix) else message
+                            if DEBUG["on"] and outcome.error and not isinstance(outcome.error, KlyngeError):
+                                traceback.print_exception(outcome.error, file=sys.stderr)
+                else:
+                    counts["failed"] += 1
+                if reason is not None:
+                    line = f"{path}: {reason}"
+                    failures.append(line)
+                    progress.console.print(f"fejl: {line}", markup=False)
+                progress.advance(task)
+    finally:
+        finish_run(factory, run)
+        engine_of(factory).dispose()
+    typer.echo(summary(counts))
+    if failures:
+        typer.echo("Fejl:")
+        for line in failures:
+            typer.echo(f"  {line}")
+        raise typer.Exit(1)
