@@ -1,0 +1,279 @@
+"""The demo archive as data: every meeting of every forum in 2022-2024, as interchange JSON.
+
+Deterministic: the same code gives the same meetings (a seeded random.Random per meeting), so the
+committed files in `files/` can be checked against this module. Standard items open and close every
+meeting (welcome, minutes of last meeting, forward agenda, AOB); between them 3-5 topics from
+topics.py, filled in with the forum, the year and the people present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from klynge.demo.fora import FORA, Forum, Member
+from klynge.demo.topics import TOPICS, Topic
+from klynge.export.layout import MONTHS, Kind, long_date
+
+YEARS = (2022, 2023, 2024)
+FORMATS = ("pdf", "docx", "pdf", "md", "docx", "html", "pdf", "docx", "md", "pdf", "html", "docx")
+CLOSED = {("nordklyngen", 2023, 3), ("ssu-vestkyst", 2024, 9)}
+"""(forum, year, month) of the meetings with a closed item."""
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    forum: Forum
+    date: dt.date
+    kind: Kind
+    format: str
+    data: dict[str, Any]
+    """The meeting in interchange JSON (with 'confidential', 'guest', 'chair', 'note_taker')."""
+
+    @property
+    def filename(self) -> str:
+        word = "dagsorden" if self.kind == "agenda" else "referat"
+        ext = "md" if self.format == "md" else self.format
+        return f"{self.date.isoformat()}_{self.forum.slug}_{word}.{ext}"
+
+
+def _meeting_day(year: int, month: int, offset: int) -> dt.date:
+    """A weekday in the second week of the month (Tuesday-Thursday, varying by forum)."""
+    day = dt.date(year, month, 8)
+    target = 1 + offset % 3
+    return day + dt.timedelta(days=(target - day.weekday()) % 7)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _minutes(hhmm: str) -> int:
+    hours, mins = hhmm.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def _due(date: dt.date, rng: random.Random) -> dt.date:
+    """A plausible deadline 4-8 weeks after the meeting, on the 1st or the 15th."""
+    later = date + dt.timedelta(weeks=rng.randint(4, 8))
+    return later.replace(day=1 if later.day < 15 else 15)
+
+
+def _person(m: Member, absent: bool = False, guest: bool = False) -> dict[str, Any]:
+    return {"name": m.name, "organisation": m.organisation, "role": m.role, "absent": absent, "guest": guest}
+
+
+def _pick(rng: random.Random, present: list[Member], kinds: tuple[str, ...]) -> Member:
+    for kind in kinds:
+        found = [m for m in present if m.kind == kind]
+        if found:
+            return rng.choice(found)
+    return rng.choice(present)
+
+
+def _fill(text: str, values: dict[str, Any]) -> str:
+    return text.format(**values)
+
+
+def _topic_item(topic: Topic, number: int, values: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    item = {
+        "number": str(number),
+        "title": _fill(topic.title, values),
+        "presenter": values["presenter"],
+        "recommendation": _fill(topic.recommendation, values),
+        "case_text": _fill(topic.case_text, values),
+        "attachments": [_fill(a, values) for a in topic.attachments],
+        "minutes": _fill(topic.minutes, values) if kind == "minutes" else None,
+        "decision": _fill(topic.decision, values) if kind == "minutes" else None,
+    }
+    return item
+
+
+def _standard(number: int, title: str, presenter: str | None, **sections: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {"number": str(number), "title": title, "presenter": presenter, "attachments": []}
+    for key in ("recommendation", "case_text", "minutes", "decision"):
+        item[key] = sections.get(key)
+    return item
+
+
+def _schedule(forum: Forum) -> list[tuple[int, int]]:
+    return [(year, month) for year in YEARS for month in forum.months]
+
+
+def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.date | None) -> DemoMeeting:
+    """One meeting of `forum`; `index` counts the forum's meetings, `previous` is the last one's date."""
+    fnum = FORA.index(forum)
+    rng = random.Random(f"{forum.slug}-{year}-{month}")
+    date = _meeting_day(year, month, fnum)
+    schedule = _schedule(forum)
+    is_last = index == len(schedule) - 1
+    kind: Kind = "agenda" if is_last else "minutes"
+    nxt = schedule[index + 1] if not is_last else (year + 1, forum.months[0])
+    next_month = f"{MONTHS[nxt[1] - 1]} {nxt[0]}"
+
+    eligible = [i for i, m in enumerate(forum.members) if m.name != forum.chair]
+    absent = set(rng.sample(eligible, k=rng.randint(1, 3)))
+    present = [m for i, m in enumerate(forum.members) if i not in absent]
+    guest = rng.choice(forum.guests) if forum.guests and rng.random() < 0.4 else None
+    chair = next(m for m in forum.members if m.name == forum.chair)
+
+    count = rng.randint(3, 5)
+    start_at = (index * 3 + fnum * 2) % len(TOPICS)
+    chosen = [TOPICS[(start_at + k) % len(TOPICS)] for k in range(count)]
+    upcoming = [TOPICS[(start_at + count + k) % len(TOPICS)] for k in range(3)]
+
+    items: list[dict[str, Any]] = []
+    actions: list[dict[str, Any]] = []
+    items.append(
+        _standard(
+            1,
+            "Velkomst og godkendelse af dagsorden",
+            chair.name,
+            recommendation="at dagsordenen godkendes",
+            case_text=f"{forum.chair} byder velkommen. Medlemmerne kan melde punkter til eventuelt.",
+            minutes=f"{forum.chair} bød velkommen. Der var ingen punkter til eventuelt."
+            if kind == "minutes"
+            else None,
+            decision="Dagsordenen blev godkendt." if kind == "minutes" else None,
+        )
+    )
+    if previous is not None:
+        items.append(
+            _standard(
+                2,
+                f"Godkendelse af referat fra mødet den {long_date(previous)}",
+                None,
+                recommendation="at referatet godkendes",
+                case_text="Referatet har været udsendt, og der er ikke modtaget bemærkninger.",
+                minutes="Der var ingen bemærkninger til referatet." if kind == "minutes" else None,
+                decision="Referatet blev godkendt." if kind == "minutes" else None,
+            )
+        )
+    for topic in chosen:
+        number = len(items) + 1
+        use_guest = guest is not None and topic is chosen[0]
+        presenter = guest if use_guest and guest else _pick(rng, present, topic.presenter_kinds)
+        owner = _pick(rng, [m for m in present if m != presenter] or present, topic.presenter_kinds[::-1])
+        due = _due(date, rng)
+        values = {
+            "body": forum.body,
+            "Body": forum.body[0].upper() + forum.body[1:],
+            "area": forum.area,
+            "hospital": forum.hospital,
+            "psychiatry": forum.psychiatry,
+            "year": year,
+            "prev": year - 1,
+            "next": year + 1,
+            "presenter": presenter.name,
+            "owner": owner.name,
+            "due": long_date(due),
+            "next_month": next_month,
+            "n1": (n1 := rng.randint(40, 900)),
+            "n2": n1 + rng.randint(150, 600),
+            "pilot": (pilot := rng.randint(25, 90)),
+            "days": pilot * rng.randint(4, 8),
+            "p1": rng.randint(8, 24),
+            "p2": rng.randint(6, 20),
+            "amount": rng.randint(4, 18),
+            "horizon": year + 10,
+        }
+        items.append(_topic_item(topic, number, values, kind) | {"_length": topic.minutes_long})
+        if kind == "minutes":
+            actions.append(
+                {
+                    "owner": owner.name,
+                    "task": topic.action_task,
+                    "due": due.isoformat() if topic.action_due else None,
+                    "item": str(number),
+                }
+            )
+    if (forum.slug, year, month) in CLOSED:
+        number = len(items) + 1
+        items.append(
+            _standard(
+                number,
+                f"Fordeling af midler fra puljen til tværsektorielle projekter {year + 1}",
+                chair.name,
+                recommendation=f"at {forum.body} godkender fordelingen af puljemidlerne",
+                case_text=f"Der er modtaget {rng.randint(5, 12)} ansøgninger. Punktet behandles lukket, da "
+                "ansøgningerne indeholder oplysninger om enkeltpersoner og tilbudspriser.",
+                minutes="Ansøgningerne blev gennemgået." if kind == "minutes" else None,
+                decision="Fordelingen blev godkendt som indstillet." if kind == "minutes" else None,
+            )
+            | {"confidential": True, "_length": 15}
+        )
+    forward = "\n".join(f"- {_fill(t.title, {'area': forum.area, 'next': year + 1})}" for t in upcoming)
+    items.append(
+        _standard(
+            len(items) + 1,
+            "Punkter til kommende møder",
+            chair.name,
+            recommendation=f"at {forum.body} drøfter og prioriterer punkter til kommende møder",
+            case_text=f"Følgende punkter er foreløbigt planlagt til mødet i {next_month}:\n{forward}",
+            minutes="Listen blev gennemgået. Sekretariatet opdaterer listen og udsender den med referatet."
+            if kind == "minutes"
+            else None,
+            decision="Punkterne blev prioriteret som foreslået." if kind == "minutes" else None,
+        )
+    )
+    items.append(
+        _standard(
+            len(items) + 1,
+            "Eventuelt",
+            None,
+            minutes="Intet at bemærke." if kind == "minutes" else None,
+            case_text=None if kind == "minutes" else "Punkter meldt ved mødets start.",
+        )
+        | {"_length": 5}
+    )
+
+    # Time slots: the standard items are short; the end of the last slot is the meeting's end.
+    clock = _minutes(forum.start)
+    for item in items:
+        length = item.pop("_length", 10)
+        item["time"] = f"{_hhmm(clock)}-{_hhmm(clock + length)}"
+        item["case_number"] = _case_number(forum, year, index, int(item["number"]))
+        clock += length
+
+    participants = [_person(m, absent=i in absent) for i, m in enumerate(forum.members)]
+    if guest is not None:
+        participants.append(_person(guest, guest=True))
+    data = {
+        "meeting": {
+            "forum": forum.name,
+            "date": date.isoformat(),
+            "start": forum.start,
+            "end": _hhmm(clock),
+            "location": forum.places[index % len(forum.places)],
+            "chair": forum.chair,
+            "note_taker": forum.note_taker,
+        },
+        "participants": participants,
+        "items": items,
+        "actions": actions,
+    }
+    fmt = FORMATS[(index * 5 + fnum * 3) % len(FORMATS)]
+    return DemoMeeting(forum, date, kind, fmt, data)
+
+
+def _case_number(forum: Forum, year: int, index: int, number: int) -> str | None:
+    if forum.case_prefix is None:
+        return None
+    seq = 10 + index * 12 + number
+    if forum.case_prefix == "acadre":
+        return f"{year % 100:02d}/{1000 + seq * 7:05d}"
+    return f"{forum.case_prefix}{seq}-{year % 100:02d}"
+
+
+def meetings() -> list[DemoMeeting]:
+    """Every demo meeting, forum by forum, oldest first."""
+    out: list[DemoMeeting] = []
+    for forum in FORA:
+        previous: dt.date | None = None
+        for index, (year, month) in enumerate(_schedule(forum)):
+            meeting = build_meeting(forum, index, year, month, previous)
+            out.append(meeting)
+            previous = meeting.date
+    return out
