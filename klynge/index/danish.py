@@ -56,7 +56,8 @@ def normalise(word: str) -> str:
     """Lower case, accents folded except æ, ø, å, and "aa" spelt "å" (old spelling of names)."""
     text = unicodedata.normalize("NFC", word).lower()
     text = "".join(_fold_char(ch) for ch in text)
-    return text.replace("aa", "å")
+    # Folding can leave non-letters ("¼" -> "1⁄4"); keep letters and digits only, like WORD.
+    return "".join(WORD.findall(text)).replace("aa", "å")
 
 
 @lru_cache(maxsize=200_000)
@@ -70,6 +71,7 @@ def words(text: str) -> Iterator[re.Match[str]]:
     return WORD.finditer(text)
 
 
+@lru_cache(maxsize=200_000)
 def analyse_word(raw: str) -> str | None:
     """The index term for one raw word, or None when it is not a usable word."""
     norm = normalise(raw)

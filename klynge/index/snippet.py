@@ -32,7 +32,14 @@ def is_match(word: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> boo
 
 def make(text: str, exact: frozenset[str], prefixes: tuple[str, ...], width: int = WIDTH) -> tuple[Part, ...]:
     """The best window of `width` words around the matches (the start of the text when none)."""
-    spans = [(m.start(), m.end(), is_match(m.group(), exact, prefixes)) for m in danish.words(text)]
+    memo: dict[str, bool] = {}
+    spans = []
+    for m in danish.words(text):
+        word = m.group()
+        hit = memo.get(word)
+        if hit is None:
+            hit = memo[word] = is_match(word, exact, prefixes)
+        spans.append((m.start(), m.end(), hit))
     if not spans:
         return ((_SPACE.sub(" ", text).strip()[:200], False),) if text.strip() else ()
     flags = [hit for _, _, hit in spans]
@@ -48,13 +55,13 @@ def make(text: str, exact: frozenset[str], prefixes: tuple[str, ...], width: int
     parts: list[Part] = []
     if start_word > 0:
         parts.append(("… ", False))
-    pos = spans[start_word][0]
+    pos = spans[start_word][0] if start_word else 0
     for s, e, hit in spans[start_word:end_word]:
         if hit:
             _add(parts, text[pos:s], False)
             _add(parts, text[s:e], True)
             pos = e
-    _add(parts, text[pos : spans[end_word - 1][1]], False)
+    _add(parts, text[pos : spans[end_word - 1][1] if end_word < len(spans) else len(text)], False)
     if end_word < len(spans):
         _add(parts, " …", False)
     return tuple(parts)
