@@ -122,6 +122,8 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
     count = rng.randint(3, 5)
     start_at = (index * 3 + fnum * 2) % len(TOPICS)
     chosen = [TOPICS[(start_at + k) % len(TOPICS)] for k in range(count)]
+    room = forum.length_minutes - 45  # welcome, minutes, forward agenda, AOB, a closed item
+    factor = min(1.0, room / sum(t.minutes_long for t in chosen))
     upcoming = [TOPICS[(start_at + count + k) % len(TOPICS)] for k in range(3)]
 
     items: list[dict[str, Any]] = []
@@ -170,6 +172,8 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
             "owner": owner.name,
             "due": long_date(due),
             "next_month": next_month,
+            "gp": forum.gp,
+            "munis": forum.munis,
             "n1": (n1 := rng.randint(40, 900)),
             "n2": n1 + rng.randint(150, 600),
             "pilot": (pilot := rng.randint(25, 90)),
@@ -179,7 +183,8 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
             "amount": rng.randint(4, 18),
             "horizon": year + 10,
         }
-        items.append(_topic_item(topic, number, values, kind) | {"_length": topic.minutes_long})
+        length = max(10, round(topic.minutes_long * factor / 5) * 5)
+        items.append(_topic_item(topic, number, values, kind) | {"_length": length})
         if kind == "minutes":
             actions.append(
                 {

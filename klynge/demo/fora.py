@@ -40,6 +40,10 @@ class Forum:
     case_prefix: str | None
     """Journal numbers as '<prefix><n>-<yy>' (klynge, SSU) or '<yy>/<n>' ('acadre'); None: none."""
     guests: tuple[Member, ...] = ()
+    gp: str = "Almen praksis"
+    """Who speaks for general practice in the minutes."""
+    munis: str = "Kommunerne"
+    """Who speaks for the municipalities in the minutes."""
 
 
 def _members(kind_by_org: dict[str, str], rows: str) -> tuple[Member, ...]:
@@ -184,6 +188,7 @@ SSU = Forum(
     start="13:30",
     length_minutes=150,
     case_prefix="1-01-72-",
+    gp="PLO Vestkyst",
     guests=_members(
         {"Region Vestkyst": "region"},
         """
@@ -219,6 +224,8 @@ UDVALG = Forum(
     start="16:00",
     length_minutes=120,
     case_prefix="acadre",
+    gp="Administrationen",
+    munis="Udvalgets medlemmer",
 )
 
 FORA = (NORD, SYD, SSU, UDVALG)

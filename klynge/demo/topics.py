@@ -2,7 +2,8 @@
 
 Placeholders filled per meeting (content.py): {body} {Body} the forum as the text names it, {area},
 {hospital}, {psychiatry}, {year} {prev} {next}, {presenter}, {owner}, {due} (a date in words),
-{next_month} (month of the next meeting), and numbers {n1} {n2} {pilot} {days} {p1} {p2} {amount}
+{next_month} (month of the next meeting), {gp} {munis} (who speaks for general
+practice and for the municipalities in this forum), and numbers {n1} {n2} {pilot} {days} {p1} {p2} {amount}
 {horizon}.
 A line starting with '- ' is a list entry. The Referat of every topic holds one follow-up sentence
 with an owner and, mostly, a due date, as real minutes do.
@@ -46,7 +47,7 @@ TOPICS: tuple[Topic, ...] = (
         "- uklar aftale om, hvem der følger op på prøvesvar\n"
         "På mødet præsenteres tallene og forslag til fælles indsatser.",
         minutes="{presenter} gennemgik tallene. Der var enighed om, at opfølgningen i de første 48 timer "
-        "efter udskrivelse er det vigtigste sted at sætte ind. Almen praksis pegede på, at epikriserne "
+        "efter udskrivelse er det vigtigste sted at sætte ind. {gp} pegede på, at epikriserne "
         "skal nå frem samme dag.\n"
         "{owner} er tovholder på et forslag til en fælles udskrivelsestjekliste og udsender forslaget "
         "senest den {due}.",
@@ -93,7 +94,7 @@ TOPICS: tuple[Topic, ...] = (
         "forløbet. I pilotperioden er {pilot} borgere behandlet i eget hjem med i alt {days} sparede "
         "sengedage.\n"
         "Modellen indebærer, at sygeplejersker i alle kommuner i {area} oplæres i løbet af {next}.",
-        minutes="{presenter} præsenterede modellen og resultaterne fra pilotperioden. Kommunerne udtrykte "
+        minutes="{presenter} præsenterede modellen og resultaterne fra pilotperioden. {munis} udtrykte "
         "opbakning, men pegede på, at oplæringen skal kunne ske lokalt og i dagtimerne. Der var ønske om "
         "en fælles instruks for håndtering af komplikationer om natten.\n"
         "{owner} er tovholder på implementeringsgruppen og udsender den endelige model senest den {due}.",
@@ -120,7 +121,7 @@ TOPICS: tuple[Topic, ...] = (
         "sidste leveår\n"
         "- at ønsker og aftaler registreres, så de er synlige for hospital, kommune og vagtlæge\n"
         "- at hjemmesygeplejen kan kontakte det palliative team direkte hele døgnet",
-        minutes="{presenter} gennemgik anbefalingerne. Almen praksis bakkede op og nævnte, at samtalen "
+        minutes="{presenter} gennemgik anbefalingerne. {gp} bakkede op og nævnte, at samtalen "
         "kan honoreres efter overenskomsten. Der blev lagt vægt på, at de pårørende inddrages tidligt.\n"
         "{owner} er tovholder på en fælles temadag for medarbejdere på tværs af sektorer og sender "
         "program og invitation ud senest den {due}.",
@@ -143,7 +144,7 @@ TOPICS: tuple[Topic, ...] = (
         "Det foreslås at udvide indsatsen til de ambulante patienter i lungemedicinsk og kardiologisk "
         "ambulatorium.",
         minutes="{presenter} orienterede om resultaterne. Medlemmerne roste det enkle henvisningsflow. "
-        "Almen praksis vil undersøge, hvordan henvisningen kan gøres lettere i lægesystemerne.\n"
+        "{gp} vil undersøge, hvordan henvisningen kan gøres lettere i lægesystemerne.\n"
         "{owner} er tovholder på udvidelsen til ambulatorierne og giver status på mødet i {next_month}.",
         decision="Orienteringen blev taget til efterretning.\n"
         "Udvidelsen til ambulante patienter blev godkendt.",
@@ -229,7 +230,7 @@ TOPICS: tuple[Topic, ...] = (
         "tilknyttet løsningen mod en forventning på {n2}. Lungeambulatorierne og de praktiserende læger "
         "henviser i forskellig grad.",
         minutes="{presenter} gav status. Det blev drøftet, at borgerne skal tilbydes løsningen allerede "
-        "under indlæggelsen. Almen praksis ønskede bedre information om, hvad monitoreringen indebærer.\n"
+        "under indlæggelsen. {gp} ønskede bedre information om, hvad monitoreringen indebærer.\n"
         "{owner} udarbejder et informationsark til de praktiserende læger senest den {due}.",
         decision="Status blev taget til efterretning.",
         attachments=("Status for telemedicin til borgere med KOL.pdf",),

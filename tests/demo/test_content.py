@@ -1,0 +1,73 @@
+"""The demo content is complete: no empty sections, no unfilled placeholders, the genre's shape."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from klynge.demo.content import YEARS, DemoMeeting, meetings
+from klynge.demo.fora import FORA
+
+MEETINGS = meetings()
+SECTIONS = ("recommendation", "case_text", "minutes", "decision")
+
+
+def test_every_forum_has_three_or_four_meetings_a_year() -> None:
+    per = Counter((m.forum.slug, m.date.year) for m in MEETINGS)
+    assert {year for _, year in per} == set(YEARS)
+    assert {slug for slug, _ in per} == {f.slug for f in FORA}
+    assert set(per.values()) <= {3, 4}
+    assert 30 <= len(MEETINGS) <= 40
+
+
+def test_file_names_are_unique_and_formats_mixed() -> None:
+    names = [m.filename for m in MEETINGS]
+    assert len(set(names)) == len(names)
+    formats = Counter(m.format for m in MEETINGS)
+    assert set(formats) == {"pdf", "docx", "md", "html"}
+    assert min(formats.values()) >= 4
+
+
+@pytest.mark.parametrize("demo", MEETINGS, ids=lambda m: m.filename)
+def test_items_are_complete(demo: DemoMeeting) -> None:
+    items = demo.data["items"]
+    assert 5 <= len(items) <= 10
+    assert [it["number"] for it in items] == [str(n) for n in range(1, len(items) + 1)]
+    for it in items:
+        assert it["title"].strip() and "{" not in it["title"]
+        texts = [it[key] for key in SECTIONS if it[key] is not None]
+        assert texts, f"punkt {it['number']} har ingen sektioner"
+        for text in texts:
+            assert text.strip(), f"tom sektion i punkt {it['number']}"
+            assert not re.search(r"\{\w+\}", text), text
+        if demo.kind == "agenda":
+            assert it["minutes"] is None and it["decision"] is None
+        assert re.fullmatch(r"\d\d:\d\d-\d\d:\d\d", it["time"])
+    if demo.kind == "minutes":
+        assert all(it["minutes"] for it in items)
+        assert sum(1 for it in items if it["decision"]) >= len(items) - 1
+
+
+@pytest.mark.parametrize("demo", MEETINGS, ids=lambda m: m.filename)
+def test_people_and_actions_fit_the_meeting(demo: DemoMeeting) -> None:
+    people = demo.data["participants"]
+    present = {p["name"] for p in people if not p["absent"]}
+    assert any(p["absent"] for p in people), "ingen afbud"
+    assert demo.data["meeting"]["chair"] in present
+    by_number = {it["number"]: it for it in demo.data["items"]}
+    for action in demo.data["actions"]:
+        assert action["owner"] in present
+        assert action["owner"] in by_number[action["item"]]["minutes"]
+    if demo.kind == "minutes":
+        assert demo.data["actions"], "et referat uden opfølgning"
+
+
+def test_forward_agenda_and_closed_items_exist() -> None:
+    titles = Counter(it["title"] for m in MEETINGS for it in m.data["items"])
+    assert titles["Punkter til kommende møder"] == len(MEETINGS)
+    closed = [it for m in MEETINGS for it in m.data["items"] if it.get("confidential")]
+    assert 1 <= len(closed) <= 3
+    dated = [a for m in MEETINGS for a in m.data["actions"] if a["due"]]
+    assert dated and all(re.fullmatch(r"\d{4}-\d\d-\d\d", a["due"]) for a in dated)
