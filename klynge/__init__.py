@@ -1,6 +1,7 @@
 """Klynge: agendas and minutes of Danish health clusters as structured, searchable knowledge."""
 
+from klynge.index.search import search
 from klynge.pipeline import parse, parse_file
 
-__all__ = ["parse", "parse_file"]
+__all__ = ["parse", "parse_file", "search"]
 __version__ = "0.1.0"

@@ -37,6 +37,7 @@ def _register() -> None:
         info,
         ingest,
         parse,
+        search,
         show,
     )
 
