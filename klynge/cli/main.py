@@ -61,9 +61,11 @@ def main() -> None:
     except Exception as exc:  # click usage errors and the like
         import click
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+        # Typer >= 0.20 vendors click (typer._click): its usage errors are not click.ClickException.
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if isinstance(exc, click.ClickException) or (callable(show) and isinstance(code, int)):
+            exc.show()  # type: ignore[attr-defined]
+            sys.exit(getattr(exc, "exit_code", 2))
         if DEBUG["on"]:
             raise
         print(

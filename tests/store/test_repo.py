@@ -16,7 +16,7 @@ from klynge.store import tables as t
 from klynge.store.db import SessionFactory
 from klynge.store.repo import finish_run, ingest_bytes, ingest_meeting, name_key, start_run
 
-Build = Callable[..., tuple[bytes, model.Meeting]]  # the `sample` fixture (tests/store/conftest.py)
+Build = Callable[..., tuple[bytes, model.Meeting]]  # the `sample` fixture (tests/conftest.py)
 
 CONTENT_TABLES = [
     t.Meeting,

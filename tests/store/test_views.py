@@ -14,7 +14,7 @@ from klynge.store.db import SessionFactory
 from klynge.store.repo import ingest_meeting
 from klynge.store.views import MeetingFilter, document_bytes, get_meeting, list_meetings, to_model
 
-Build = Callable[..., tuple[bytes, model.Meeting]]  # the `sample` fixture (tests/store/conftest.py)
+Build = Callable[..., tuple[bytes, model.Meeting]]  # the `sample` fixture (tests/conftest.py)
 
 
 def test_to_model_gives_back_the_ingested_meeting(store: SessionFactory, sample: Build) -> None:
