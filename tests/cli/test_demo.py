@@ -1,23 +1,26 @@
 from __future__ import annotations
 
-from pathlib import Path
+import subprocess
+from collections.abc import Callable
 
-from typer.testing import CliRunner
-
-from klynge.cli.main import _register, app
 from klynge.demo import files
 
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
-def test_demo_loads_every_file_once(tmp_path: Path) -> None:
-    _register()
-    db = tmp_path / "demo.db"
-    runner = CliRunner()
-    first = runner.invoke(app, ["demo", "--db", str(db)])
-    assert first.exit_code == 0, first.output
-    assert f"Møder i databasen: {len(files())}" in first.output
-    assert "Klyngestyregruppen for Nordklyngen" in first.output
-    assert "klynge show " in first.output
-    again = runner.invoke(app, ["demo", "--db", str(db)])
-    assert again.exit_code == 0, again.output
-    assert f"{len(files())} uændrede" in again.output
-    assert f"Møder i databasen: {len(files())}" in again.output
+
+def test_demo_loads_every_file_once(klynge: Run, sqlite_url: str) -> None:
+    first = klynge("demo", "--db", sqlite_url)
+    assert first.returncode == 0, first.stderr
+    assert f"Møder i databasen: {len(files())}" in first.stdout
+    assert "Klyngestyregruppen for Nordklyngen" in first.stdout
+    assert "klynge show " in first.stdout
+    again = klynge("demo", "--db", sqlite_url)
+    assert again.returncode == 0, again.stderr
+    assert f"{len(files())} uændrede" in again.stdout
+    assert f"Møder i databasen: {len(files())}" in again.stdout
+
+
+def test_demo_is_listed_in_help(klynge: Run) -> None:
+    result = klynge("--help")
+    assert result.returncode == 0
+    assert "demo" in result.stdout
