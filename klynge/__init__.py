@@ -2,6 +2,7 @@
 
 from klynge.index.search import search
 from klynge.pipeline import parse, parse_file
+from klynge.store.db import open_store
 
-__all__ = ["parse", "parse_file", "search"]
+__all__ = ["open_store", "parse", "parse_file", "search"]
 __version__ = "0.1.0"
