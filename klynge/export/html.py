@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
-from markupsafe import Markup
 
 from klynge.export.layout import CLOSED_MARK, Kind, Layout, Para, SectionOut, layout
 from klynge.model import Meeting
@@ -42,12 +41,6 @@ def _runs(section: SectionOut) -> _Section:
     return _Section(section.heading, tuple(runs))
 
 
-def _css_string(text: str) -> Markup:
-    """A CSS string literal for the page footer (inside <style>, so no HTML escaping)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
-    return Markup(f'"{escaped}"')
-
-
 def _view(doc: Layout) -> dict[str, object]:
     items = [
         {
@@ -67,7 +60,7 @@ def _view(doc: Layout) -> dict[str, object]:
         "agenda": items,
         "footer": doc.footer,
     }
-    return {"doc": view, "closed_mark": CLOSED_MARK, "footer_css": _css_string(doc.footer)}
+    return {"doc": view, "closed_mark": CLOSED_MARK}
 
 
 def render_html(meeting: Meeting, kind: Kind, include_closed: bool = True) -> str:

@@ -81,7 +81,7 @@ MEETING: dict[str, Any] = {
             "attachments": [],
         },
     ],
-    "actions": [],
+    "actions": [{"owner": "Søren Åby", "task": "tovholder på handleplanen", "due": None}],
 }
 
 
