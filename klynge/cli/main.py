@@ -38,6 +38,7 @@ def _register() -> None:
         ingest,
         parse,
         search,
+        serve,
         show,
     )
 

@@ -1,0 +1,44 @@
+"""The FastAPI app: `create_app(db_url)` wires the store, pages, REST API, OParl API and error handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from klynge import __version__
+from klynge.web import errors
+from klynge.web.access import is_loopback
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = None) -> FastAPI:
+    """Build the app over the database at `db_url`.
+
+    `host` is the address the server listens on; writing pages work only when it is a loopback
+    address (until accounts exist). `base_url` is the public address used in OParl ids and feeds;
+    by default it is taken from each request.
+    """
+    app = FastAPI(
+        title="Klynge",
+        version=__version__,
+        description="Møder, punkter, beslutninger og handlinger fra sundhedsklynger. Fejl: "
+        '`{"ok": false, "error": "...", "status": N}`.',
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.db_url = db_url
+    app.state.writable = is_loopback(host)
+    app.state.base_url = base_url.rstrip("/") if base_url else None
+    from klynge.web.db import attach
+
+    attach(app, db_url)
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    from klynge.web.routes import include_all
+
+    include_all(app)
+    return app

@@ -1,0 +1,42 @@
+"""Beslutninger: the decision register with filters (forum, kind, year)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from klynge.web.access import viewer
+from klynge.web.db import session
+from klynge.web.params import opt_int, opt_str, page_number
+from klynge.web.queries import followups, meetings
+from klynge.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/beslutninger", response_class=HTMLResponse)
+def decision_list(
+    request: Request,
+    forum: str | None = None,
+    type: str | None = None,
+    aar: str | None = None,
+    side: str | None = None,
+    s: Session = Depends(session),
+) -> HTMLResponse:
+    who = viewer(request)
+    year = opt_int(aar, "år")
+    params = {"forum": opt_str(forum), "type": opt_str(type), "aar": year}
+    page = followups.list_decisions(
+        s, who, forum=opt_str(forum), kind=opt_str(type), year=year, page=page_number(side)
+    )
+    return render(
+        request,
+        "decisions.html",
+        title="Beslutninger",
+        page=page,
+        params=params,
+        fora=meetings.fora(s, who),
+        years=meetings.years(s, who),
+        kinds=followups.KIND_LABELS,
+    )

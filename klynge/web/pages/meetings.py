@@ -1,0 +1,107 @@
+"""Møder (list, filters, calendar) and Møde (one meeting), plus the original file."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from klynge.web.access import viewer
+from klynge.web.db import session
+from klynge.web.params import opt_int, opt_str, page_number
+from klynge.web.queries import meetings
+from klynge.web.render import MONTHS, render
+from klynge.web.views import MeetingSummary
+
+router = APIRouter(include_in_schema=False)
+
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "markdown": "text/markdown; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+}
+
+
+@router.get("/moeder", response_class=HTMLResponse)
+def meeting_list(
+    request: Request,
+    forum: str | None = None,
+    aar: str | None = None,
+    visning: str | None = None,
+    side: str | None = None,
+    s: Session = Depends(session),
+) -> HTMLResponse:
+    who = viewer(request)
+    forum = opt_str(forum)
+    year = opt_int(aar, "år")
+    params = {"forum": forum, "aar": year, "visning": visning}
+    years = meetings.years(s, who)
+    months: list[tuple[str, list[list[tuple[int, list[MeetingSummary]]]]]] = []
+    if visning == "kalender":
+        year = year or (years[0] if years else dt.date.today().year)
+        params["aar"] = year
+        rows = meetings.list_meetings(s, who, forum=forum, year=year, size=1000, newest_first=False)
+        months = _calendar(year, rows.rows)
+        page = rows
+    else:
+        page = meetings.list_meetings(s, who, forum=forum, year=year, page=page_number(side), size=50)
+    return render(
+        request,
+        "meetings.html",
+        title="Møder",
+        page=page,
+        fora=meetings.fora(s, who),
+        years=years,
+        forum=forum,
+        year=year,
+        view=visning or "liste",
+        months=months,
+        params=params,
+    )
+
+
+def _calendar(
+    year: int, rows: tuple[MeetingSummary, ...]
+) -> list[tuple[str, list[list[tuple[int, list[MeetingSummary]]]]]]:
+    """Month grids (weeks of (day, meetings), day 0 = blank) for one year."""
+    by_day: dict[dt.date, list[MeetingSummary]] = {}
+    for m in rows:
+        if m.date:
+            by_day.setdefault(m.date, []).append(m)
+    out = []
+    cal = calendar.Calendar(firstweekday=0)
+    for month in range(1, 13):
+        weeks = [
+            [(d, by_day.get(dt.date(year, month, d), []) if d else []) for d in week]
+            for week in cal.monthdayscalendar(year, month)
+        ]
+        out.append((MONTHS[month - 1].capitalize(), weeks))
+    return out
+
+
+@router.get("/moeder/{meeting_id}", response_class=HTMLResponse)
+def meeting_page(request: Request, meeting_id: int, s: Session = Depends(session)) -> HTMLResponse:
+    detail = meetings.detail(s, viewer(request), meeting_id)
+    return render(
+        request, "meeting.html", title=f"{detail.meeting.forum} {detail.meeting.date or ''}", d=detail
+    )
+
+
+@router.get("/moeder/{meeting_id}/original")
+def meeting_original(request: Request, meeting_id: int, s: Session = Depends(session)) -> Response:
+    """The original file, byte for byte, as a download."""
+    name, fmt, data = meetings.original(s, viewer(request), meeting_id)
+    return Response(
+        data,
+        media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
+        headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )

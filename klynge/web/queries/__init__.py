@@ -1,0 +1,1 @@
+"""Read queries behind pages, REST and OParl. Every query filters through `visibility`."""

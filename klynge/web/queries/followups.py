@@ -1,0 +1,226 @@
+"""Decisions and actions: the register, the action list by status, and recorded status changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from klynge.errors import InputError, NotFound
+from klynge.store.tables import Action, ActionEvent, Decision, Forum, Item, Meeting, Organisation
+from klynge.web.access import Viewer
+from klynge.web.queries import visibility
+from klynge.web.views import ActionEvent as EventView
+from klynge.web.views import ActionView, DecisionView, MeetingSummary, Page
+
+STATUSES = ("open", "overdue", "done")
+STATUS_LABELS = {"open": "Åben", "overdue": "Overskredet", "done": "Udført"}
+KIND_LABELS = {
+    "approved": "Godkendt",
+    "noted": "Taget til efterretning",
+    "postponed": "Udsat",
+    "rejected": "Afvist",
+    "other": "Andet",
+}
+
+
+def decision_view(d: Decision, m: MeetingSummary, it: Item | None) -> DecisionView:
+    return DecisionView(
+        id=d.id,
+        meeting_id=d.meeting_id,
+        item_id=d.item_id,
+        item_number=d.item_number,
+        item_title=it.title if it else None,
+        text=d.text,
+        kind=d.kind,
+        date=m.date,
+        forum=m.forum,
+    )
+
+
+def status_of(a: Action, today: dt.date) -> str:
+    """'done', or 'overdue' when open past the end of its due interval, else 'open'."""
+    if a.status == "done":
+        return "done"
+    if a.due_end is not None and a.due_end < today:
+        return "overdue"
+    return "open"
+
+
+def action_view(a: Action, m: MeetingSummary, today: dt.date) -> ActionView:
+    return ActionView(
+        id=a.id,
+        meeting_id=a.meeting_id,
+        item_id=a.item_id,
+        item_number=a.item_number,
+        owner=a.owner,
+        task=a.task,
+        status=status_of(a, today),
+        due_phrase=a.due_phrase,
+        due=a.due_end,
+        person_id=a.owner_person_id,
+        organisation=a.owner_organisation.name if a.owner_organisation else None,
+        date=m.date,
+        forum=m.forum,
+        sentence=a.sentence,
+        events=tuple(EventView(e.status, e.by or "", e.at, e.note) for e in a.events),
+    )
+
+
+def _meeting_summary(m: Meeting) -> MeetingSummary:
+    return MeetingSummary(id=m.id, forum=m.forum.name if m.forum else "", date=m.date, title=m.title)
+
+
+def _forum_cond(forum: str | None) -> list[ColumnElement[bool]]:
+    if not forum:
+        return []
+    return [Meeting.forum_id.in_(select(Forum.id).where(Forum.name == forum))]
+
+
+def list_decisions(
+    session: Session,
+    viewer: Viewer,
+    *,
+    forum: str | None = None,
+    kind: str | None = None,
+    year: int | None = None,
+    meeting_id: int | None = None,
+    page: int = 1,
+    size: int = 50,
+) -> Page[DecisionView]:
+    """The decision register, newest meeting first."""
+    where = [visibility.meetings(viewer), visibility.item_or_none(viewer), *_forum_cond(forum)]
+    if kind:
+        where.append(Decision.kind == kind)
+    if year:
+        where.append(and_(Meeting.date >= dt.date(year, 1, 1), Meeting.date <= dt.date(year, 12, 31)))
+    if meeting_id:
+        where.append(Decision.meeting_id == meeting_id)
+    base = (
+        select(Decision, Meeting, Item)
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .outerjoin(Item, Item.id == Decision.item_id)
+        .where(*where)
+    )
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = session.execute(
+        base.order_by(Meeting.date.desc().nulls_last(), Decision.meeting_id.desc(), Decision.position)
+        .offset((page - 1) * size)
+        .limit(size)
+    ).all()
+    return Page(tuple(decision_view(d, _meeting_summary(m), it) for d, m, it in rows), total, page, size)
+
+
+def list_actions(
+    session: Session,
+    viewer: Viewer,
+    *,
+    status: str | None = None,
+    owner: str | None = None,
+    organisation: str | None = None,
+    person_id: int | None = None,
+    organisation_id: int | None = None,
+    forum: str | None = None,
+    today: dt.date | None = None,
+    page: int = 1,
+    size: int = 100,
+) -> Page[ActionView]:
+    """Actions filtered by status (open includes overdue), owner text, organisation or person."""
+    today = today or dt.date.today()
+    where = [visibility.meetings(viewer), visibility.item_or_none(viewer), *_forum_cond(forum)]
+    if status == "done":
+        where.append(Action.status == "done")
+    elif status == "open":
+        where.append(Action.status != "done")
+    elif status == "overdue":
+        where.append(and_(Action.status != "done", Action.due_end < today))
+    elif status:
+        raise InputError(f"ukendt status '{status}' (brug open, overdue eller done)")
+    if owner:
+        where.append(Action.owner == owner)
+    if organisation:
+        where.append(
+            Action.owner_organisation_id.in_(select(Organisation.id).where(Organisation.name == organisation))
+        )
+    if person_id:
+        where.append(Action.owner_person_id == person_id)
+    if organisation_id:
+        where.append(Action.owner_organisation_id == organisation_id)
+    base = (
+        select(Action, Meeting)
+        .join(Meeting, Meeting.id == Action.meeting_id)
+        .outerjoin(Item, Item.id == Action.item_id)
+        .where(*where)
+    )
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = session.execute(
+        base.options(selectinload(Action.events), selectinload(Action.owner_organisation))
+        .order_by(Action.due_end.asc().nulls_last(), Meeting.date.desc(), Action.id)
+        .offset((page - 1) * size)
+        .limit(size)
+    ).all()
+    return Page(tuple(action_view(a, _meeting_summary(m), today) for a, m in rows), total, page, size)
+
+
+def action_counts(session: Session, viewer: Viewer, today: dt.date) -> dict[str, int]:
+    """How many actions are open (not overdue), overdue and done."""
+    overdue = and_(Action.status != "done", Action.due_end < today)
+    rows = session.execute(
+        select(Action.status == "done", overdue, func.count())
+        .join(Meeting, Meeting.id == Action.meeting_id)
+        .outerjoin(Item, Item.id == Action.item_id)
+        .where(visibility.meetings(viewer), visibility.item_or_none(viewer))
+        .group_by(Action.status == "done", overdue)
+    ).all()
+    counts = dict.fromkeys(STATUSES, 0)
+    for done, late, n in rows:
+        counts["done" if done else "overdue" if late else "open"] += n
+    return counts
+
+
+def get_action(session: Session, viewer: Viewer, action_id: int) -> Action:
+    row = session.execute(
+        select(Action)
+        .join(Meeting, Meeting.id == Action.meeting_id)
+        .outerjoin(Item, Item.id == Action.item_id)
+        .where(Action.id == action_id, visibility.meetings(viewer), visibility.item_or_none(viewer))
+    ).first()
+    if row is None:
+        raise NotFound(f"handling {action_id} findes ikke")
+    return row[0]
+
+
+def set_status(session: Session, viewer: Viewer, action_id: int, status: str, note: str | None) -> Action:
+    """Change an action's status (open/done), recording who and when; commits."""
+    if status not in ("open", "done"):
+        raise InputError(f"ukendt status '{status}' (brug open eller done)")
+    action = get_action(session, viewer, action_id)
+    action.status = status
+    session.add(
+        ActionEvent(action_id=action.id, status=status, note=(note or "").strip() or None, by=viewer.name)
+    )
+    session.commit()
+    return action
+
+
+def owners(session: Session, viewer: Viewer) -> list[tuple[str, int]]:
+    """Owners as written, with their number of open actions."""
+    rows = session.execute(
+        select(Action.owner, func.count())
+        .join(Meeting, Meeting.id == Action.meeting_id)
+        .outerjoin(Item, Item.id == Action.item_id)
+        .where(Action.status != "done", visibility.meetings(viewer), visibility.item_or_none(viewer))
+        .group_by(Action.owner)
+        .order_by(func.count().desc(), Action.owner)
+    ).all()
+    return [(r[0], r[1]) for r in rows]
+
+
+def by_owner(actions: Sequence[ActionView]) -> list[tuple[str, list[ActionView]]]:
+    """Group for display: organisation when resolved, else the owner as written."""
+    groups: dict[str, list[ActionView]] = {}
+    for a in actions:
+        groups.setdefault(a.owner, []).append(a)
+    return sorted(groups.items(), key=lambda kv: kv[0].casefold())

@@ -1,0 +1,78 @@
+"""Counts per quarter and forum for the chart: meetings, decisions and open actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from klynge.store.tables import Action, Decision, Forum, Item, Meeting
+from klynge.web.access import Viewer
+from klynge.web.queries import visibility
+
+
+@dataclass(frozen=True)
+class Series:
+    """Counts per quarter ('2024 K1') for one measure, split by forum."""
+
+    measure: str
+    quarters: tuple[str, ...]
+    by_forum: dict[str, tuple[int, ...]]
+
+    def totals(self) -> tuple[int, ...]:
+        return tuple(sum(v[i] for v in self.by_forum.values()) for i in range(len(self.quarters)))
+
+
+def quarter(d: dt.date) -> str:
+    return f"{d.year} K{(d.month - 1) // 3 + 1}"
+
+
+def _count(session: Session, stmt: Select[str, dt.date | None, int]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for forum, date, n in session.execute(stmt):
+        if date is not None:
+            out[(forum or "", quarter(date))] += n
+    return out
+
+
+def per_quarter(session: Session, viewer: Viewer) -> list[Series]:
+    """Meetings, decisions and open actions per quarter and forum (grouped by date in the database)."""
+    seen: list[ColumnElement[bool]] = [visibility.meetings(viewer)]
+    meetings = _count(
+        session,
+        select(Forum.name, Meeting.date, func.count())
+        .select_from(Meeting)
+        .outerjoin(Forum, Forum.id == Meeting.forum_id)
+        .where(*seen)
+        .group_by(Forum.name, Meeting.date),
+    )
+    decisions = _count(
+        session,
+        select(Forum.name, Meeting.date, func.count())
+        .select_from(Decision)
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .outerjoin(Item, Item.id == Decision.item_id)
+        .outerjoin(Forum, Forum.id == Meeting.forum_id)
+        .where(*seen, visibility.item_or_none(viewer))
+        .group_by(Forum.name, Meeting.date),
+    )
+    actions = _count(
+        session,
+        select(Forum.name, Meeting.date, func.count())
+        .select_from(Action)
+        .join(Meeting, Meeting.id == Action.meeting_id)
+        .outerjoin(Item, Item.id == Action.item_id)
+        .outerjoin(Forum, Forum.id == Meeting.forum_id)
+        .where(*seen, visibility.item_or_none(viewer), Action.status != "done")
+        .group_by(Forum.name, Meeting.date),
+    )
+    quarters = sorted({q for counts in (meetings, decisions, actions) for _, q in counts})
+    fora = sorted({f for counts in (meetings, decisions, actions) for f, _ in counts})
+    out = []
+    for name, counts in (("Møder", meetings), ("Beslutninger", decisions), ("Åbne handlinger", actions)):
+        by_forum = {f: tuple(counts.get((f, q), 0) for q in quarters) for f in fora}
+        out.append(Series(name, tuple(quarters), by_forum))
+    return out

@@ -1,0 +1,126 @@
+"""Jinja2 rendering: one environment, Danish date filters, and the page/error helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from klynge.web.access import viewer
+
+TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+NAV = [
+    ("/", "Forside"),
+    ("/moeder", "Møder"),
+    ("/beslutninger", "Beslutninger"),
+    ("/handlinger", "Handlinger"),
+    ("/personer", "Personer"),
+    ("/organisationer", "Organisationer"),
+    ("/statistik", "Statistik"),
+    ("/import", "Import"),
+]
+
+
+def danish_date(value: dt.date | dt.datetime | str | None, weekday: bool = False) -> str:
+    """'3. marts 2024' (or 'mandag den 3. marts 2024'); '' for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return str(value)
+    text = f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    return f"{WEEKDAYS[value.weekday()]} den {text}" if weekday else text
+
+
+def danish_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return f"{danish_date(value)} kl. {value:%H.%M}"
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Plain text to escaped paragraphs; single newlines become line breaks."""
+    if not text:
+        return Markup("")
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    html = "".join(
+        "<p>" + str(Markup("<br>").join(escape(line) for line in b.split("\n"))) + "</p>" for b in blocks
+    )
+    return Markup(html)
+
+
+def query_url(path: str, params: dict[str, Any], **changes: Any) -> str:
+    """`path` with `params` updated by `changes`; empty values are dropped (shareable, tidy URLs)."""
+    merged = {**params, **changes}
+    clean = [(k, v) for k, v in merged.items() if v not in (None, "", [], False)]
+    pairs: list[tuple[str, Any]] = []
+    for key, value in clean:
+        if isinstance(value, list | tuple):
+            pairs.extend((key, v) for v in value)
+        else:
+            pairs.append((key, value))
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "xml", "svg"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["dato"] = danish_date
+    env.filters["tidspunkt"] = danish_datetime
+    env.filters["afsnit"] = paragraphs
+    env.globals["NAV"] = NAV
+    env.globals["query_url"] = query_url
+    return env
+
+
+ENV = _environment()
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render a page with the common context (viewer, current path, search query)."""
+    who = viewer(request)
+    base = {
+        "request": request,
+        "viewer": who,
+        "path": request.url.path,
+        "q": request.query_params.get("q", "") if request.url.path == "/soeg" else "",
+    }
+    html = ENV.get_template(template).render(**base, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def render_error(request: Request, status: int, title: str, message: str) -> HTMLResponse:
+    try:
+        return render(request, "error.html", status=status, status_code=status, title=title, message=message)
+    except Exception:  # the error page itself must never fail into a traceback
+        from klynge.web.errors import html_fallback
+
+        return html_fallback(status)

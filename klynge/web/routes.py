@@ -1,0 +1,40 @@
+"""Every router of the app, in one list: pages, REST API, OParl."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+
+def include_all(app: FastAPI) -> None:
+    from klynge.web.api import routes as api
+    from klynge.web.oparl import routes as oparl
+    from klynge.web.pages import (
+        actions,
+        chart,
+        decisions,
+        feeds,
+        home,
+        imports,
+        items,
+        meetings,
+        people,
+        upload,
+    )
+    from klynge.web.pages import search as search_page
+
+    for module in (
+        home,
+        meetings,
+        items,
+        search_page,
+        actions,
+        decisions,
+        people,
+        upload,
+        imports,
+        chart,
+        feeds,
+    ):
+        app.include_router(module.router)
+    app.include_router(api.router)
+    app.include_router(oparl.router)
