@@ -1,7 +1,8 @@
 """Render the demo meetings with the exporters into `files/`: `python -m klynge.demo.build`.
 
 The files are committed, so a machine without WeasyPrint's system libraries still has the PDFs.
-Markdown and HTML are byte-for-byte reproducible (a test checks them); DOCX and PDF carry dates.
+Rebuilding gives the same bytes (DOCX dates are fixed to the meeting day); a test checks the Markdown
+and HTML files against content.py.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+import zipfile
 from pathlib import Path
 
 from klynge.demo import FILES, SUFFIXES
@@ -52,6 +54,18 @@ def _fixed_docx_dates(data: bytes, date: dt.date) -> bytes:
     document.core_properties.author = "Klynge"
     out = io.BytesIO()
     document.save(out)
+    return _fixed_zip_times(out.getvalue(), stamp)
+
+
+def _fixed_zip_times(data: bytes, stamp: dt.datetime) -> bytes:
+    """Rewrite the DOCX zip with fixed entry times: rebuilding the same meeting gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
     return out.getvalue()
 
 
