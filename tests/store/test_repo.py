@@ -232,3 +232,39 @@ def test_name_key() -> None:
     assert name_key("Aase Ærø") == name_key("Åse ærø")
     assert name_key("Søren") != name_key("Soren")  # ø stays a letter
     assert name_key("Dr. Hansen") == "dr hansen"
+
+
+def test_ingest_bytes_with_the_real_parser(
+    needs_parser: None, store: SessionFactory, minutes_text: Callable[..., str]
+) -> None:
+    data = minutes_text("Klyngestyregruppen Nordklyngen", dt.date(2024, 3, 14), secret="Lukket sag").encode()
+    out = ingest_bytes(store, data, "referat.txt", published=False)
+    assert out.outcome == "new", out.message
+    assert ingest_bytes(store, data, "referat.txt").outcome == "duplicate"
+    with store() as s:
+        m = s.get_one(t.Meeting, out.meeting_id)
+        assert m.published is False and m.date == dt.date(2024, 3, 14)
+        assert m.document is not None and m.document.content == data
+        assert [i.number for i in m.items][:3] == ["1", "2", "3"]
+        assert m.items[2].confidential and not m.items[1].confidential
+
+
+def test_docx_original_is_kept_byte_identical(
+    needs_parser: None, store: SessionFactory, minutes_text: Callable[..., str]
+) -> None:
+    pytest.importorskip("klynge.read.docx", reason="DOCX-læseren er ikke landet endnu")
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in minutes_text("Sydklyngen", dt.date(2024, 3, 15)).splitlines():
+        document.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    data = buf.getvalue()
+    out = ingest_bytes(store, data, "referat.docx")
+    assert out.outcome == "new", out.message
+    with store() as s:
+        m = s.get_one(t.Meeting, out.meeting_id)
+        assert m.document is not None and m.document.format == "docx" and m.document.content == data
