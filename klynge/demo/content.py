@@ -210,6 +210,15 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
             | {"confidential": True, "_length": 15}
         )
     forward = "\n".join(f"- {_fill(t.title, {'area': forum.area, 'next': year + 1})}" for t in upcoming)
+    if kind == "minutes":
+        actions.append(
+            {
+                "owner": "Sekretariatet",
+                "task": "opdaterer listen over punkter til kommende møder og udsender den med referatet",
+                "due": None,
+                "item": str(len(items) + 1),
+            }
+        )
     items.append(
         _standard(
             len(items) + 1,

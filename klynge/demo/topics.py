@@ -144,7 +144,7 @@ TOPICS: tuple[Topic, ...] = (
         "Det foreslås at udvide indsatsen til de ambulante patienter i lungemedicinsk og kardiologisk "
         "ambulatorium.",
         minutes="{presenter} orienterede om resultaterne. Medlemmerne roste det enkle henvisningsflow. "
-        "{gp} vil undersøge, hvordan henvisningen kan gøres lettere i lægesystemerne.\n"
+        "{gp} pegede på, at henvisningen bør gøres lettere i lægesystemerne.\n"
         "{owner} er tovholder på udvidelsen til ambulatorierne og giver status på mødet i {next_month}.",
         decision="Orienteringen blev taget til efterretning.\n"
         "Udvidelsen til ambulante patienter blev godkendt.",
@@ -166,8 +166,8 @@ TOPICS: tuple[Topic, ...] = (
         "Arbejdsgruppen foreslår en fælles kompetenceprofil og en aftale om, at akutmodtagelsen kan "
         "rådføre sig direkte med akutfunktionen inden udskrivelse af skrøbelige ældre.",
         minutes="{presenter} fremlagde status. Der var drøftelse af, hvordan akutfunktionerne bliver bedre "
-        "kendt blandt vagtlægerne. Hospitalet tilbød, at akutsygeplejersker kan følge arbejdet i "
-        "akutmodtagelsen.\n"
+        "kendt blandt vagtlægerne. Hospitalet har gode erfaringer med, at akutsygeplejersker følger "
+        "arbejdet i akutmodtagelsen.\n"
         "{owner} udsender kompetenceprofilen til kommunerne senest den {due}.",
         decision="Kompetenceprofilen blev godkendt med de bemærkninger, der kom på mødet.",
         attachments=("Kompetenceprofil for akutfunktioner.pdf", "Aktivitetsopgørelse {prev}.xlsx"),

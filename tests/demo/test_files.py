@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
+from pathlib import Path
 
 import docx
 import pypdfium2 as pdfium
@@ -12,6 +14,7 @@ from klynge.demo import files
 from klynge.demo.build import render
 from klynge.demo.content import meetings
 from klynge.errors import InputError
+from klynge.interchange import from_interchange, to_interchange
 from klynge.pipeline import parse
 
 BY_NAME = {m.filename: m for m in meetings()}
@@ -63,3 +66,28 @@ def test_every_demo_file_parses_into_its_items() -> None:
     if len(unreadable) == len(files()):
         pytest.skip(f"klynge.parse kan endnu ikke læse demo-filerne, fx {unreadable[0]}")
     assert not unreadable and not wrong, unreadable + wrong
+
+
+SCORE_PY = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+
+
+def test_demo_files_read_back_as_their_meetings() -> None:
+    """Issue 6's round trip on the whole demo archive: mean score of the parse against content.py."""
+    if not SCORE_PY.exists():
+        pytest.skip(f"{SCORE_PY} findes ikke (../shared mangler)")
+    spec = importlib.util.spec_from_file_location("klynge_eval_score", SCORE_PY)
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    results: dict[str, float] = {}
+    for path in files():
+        expected = to_interchange(from_interchange(BY_NAME[path.name].data))
+        try:
+            parsed = parse(path.read_bytes(), path.name)
+        except InputError:
+            continue
+        results[path.name] = score.score_doc(expected, to_interchange(parsed))["score"]
+    if not results:
+        pytest.skip("klynge.parse kan endnu ikke læse demo-filerne")
+    worst = sorted(results.items(), key=lambda kv: kv[1])[:5]
+    assert sum(results.values()) / len(results) >= 0.95, worst
