@@ -22,11 +22,12 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from klynge import model
@@ -66,6 +67,9 @@ __all__ = [
     "start_run",
     "to_model",
 ]
+
+RETRIES = 3
+"""Attempts per file when a parallel writer wins a race on a unique key (file hash, forum, person)."""
 
 Outcome = Literal["new", "duplicate", "new_version", "failed"]
 
@@ -161,20 +165,34 @@ def _store(
     sha = hashlib.sha256(data).hexdigest()
     own_run = run is None
     run_id = start_run(factory, source="api") if run is None else run
+    parsed_once: list[model.Meeting] = [parsed] if parsed is not None else []
+
+    def parsed_meeting() -> model.Meeting:
+        if not parsed_once:
+            parsed_once.append(parse(data, name))
+        return parsed_once[0]
+
     try:
         try:
-            with factory.begin() as session:
-                outcome = _ingest(session, data, name, sha, parsed, published)
-                session.add(
-                    t.ImportFile(
-                        run_id=run_id,
-                        filename=name,
-                        sha256=sha,
-                        outcome=outcome.outcome,
-                        meeting_id=outcome.meeting_id,
-                    )
-                )
-            return outcome
+            for attempt in range(1, RETRIES + 1):
+                try:
+                    with factory.begin() as session:
+                        outcome = _ingest(session, data, name, sha, parsed_meeting, published)
+                        session.add(
+                            t.ImportFile(
+                                run_id=run_id,
+                                filename=name,
+                                sha256=sha,
+                                outcome=outcome.outcome,
+                                meeting_id=outcome.meeting_id,
+                            )
+                        )
+                    return outcome
+                except IntegrityError:
+                    # A parallel writer stored the same file, forum or person first: look again.
+                    if attempt == RETRIES:
+                        raise
+            raise AssertionError("unreachable")
         except Exception as exc:  # the store's edge: any failure of one file becomes data
             message = _failure_message(name, exc)
             with factory.begin() as session:
@@ -206,7 +224,12 @@ def _failure_message(name: str, exc: BaseException) -> str:
 
 
 def _ingest(
-    session: Session, data: bytes, name: str, sha: str, parsed: model.Meeting | None, published: bool
+    session: Session,
+    data: bytes,
+    name: str,
+    sha: str,
+    parsed_meeting: Callable[[], model.Meeting],
+    published: bool,
 ) -> IngestOutcome:
     known = session.scalars(
         select(t.MeetingVersion).join(t.Document).where(t.Document.sha256 == sha).limit(1)
@@ -215,8 +238,7 @@ def _ingest(
         return IngestOutcome(name, "duplicate", sha, known.meeting_id, known.number)
     if session.scalar(select(t.Document.id).where(t.Document.sha256 == sha)) is not None:
         return IngestOutcome(name, "duplicate", sha)  # an attachment file stored before
-    if parsed is None:
-        parsed = parse(data, name)
+    parsed = parsed_meeting()
     doc = parsed.document
     document = t.Document(
         sha256=sha,

@@ -268,3 +268,15 @@ def test_docx_original_is_kept_byte_identical(
     with store() as s:
         m = s.get_one(t.Meeting, out.meeting_id)
         assert m.document is not None and m.document.format == "docx" and m.document.content == data
+
+
+def test_parallel_writers_share_forum_people_and_files(store: SessionFactory, sample: Build) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    same = sample(date=dt.date(2020, 1, 1))
+    jobs = [sample(date=dt.date(2024, 1, day)) for day in range(1, 7)] + [same, same, same]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outs = list(pool.map(lambda job: ingest_meeting(store, job[0], "referat.txt", job[1]), jobs))
+    assert [o.message for o in outs if o.failed] == []
+    assert sorted(o.outcome for o in outs[-3:]) == ["duplicate", "duplicate", "new"]
+    assert count(store, t.Meeting) == 7 and count(store, t.Forum) == 1 and count(store, t.Person) == 3
