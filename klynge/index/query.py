@@ -144,14 +144,14 @@ class Filters:
     def key_groups(self) -> list[list[str]]:
         """Filter keys as OR-groups to AND together (matching the keys `sync` writes)."""
         groups: list[list[str]] = []
-        for prefix, values in (("kf", self.forum), ("ko", self.organisation), ("kp", self.person)):
+        for prefix, values in (("_f_", self.forum), ("_o_", self.organisation), ("_p_", self.person)):
             keys = sorted({prefix + danish.slug(v) for v in values if danish.slug(v)})
             if values and not keys:
-                keys = [prefix + "_none"]  # asked for a value no piece can have: no hits
+                keys = [prefix + "_"]  # asked for a value no piece can have: no hits
             if keys:
                 groups.append(keys)
         if self.section:
-            groups.append(sorted({"ks" + danish.slug(s) for s in self.section}))
+            groups.append(sorted({"_s_" + danish.slug(s) for s in self.section}))
         return groups
 
     def hidden_keys(self) -> list[str]:
@@ -164,8 +164,8 @@ class Filters:
         return keys
 
 
-HIDDEN_UNPUBLISHED = "kvunpub"
-HIDDEN_CONFIDENTIAL = "kvconf"
+HIDDEN_UNPUBLISHED = "_v_unpublished"
+HIDDEN_CONFIDENTIAL = "_v_confidential"
 
 
 def piece_keys(
@@ -177,14 +177,17 @@ def piece_keys(
     published: bool,
     confidential: bool,
 ) -> list[str]:
-    """The filter keys of one piece; `Filters.key_groups` asks for the same spellings."""
-    keys = ["ks" + danish.slug(section)]
+    """The filter keys of one piece; `Filters.key_groups` asks for the same spellings.
+
+    Keys contain "_", which no analysed word can (`danish.WORD`), so no query word can match a key.
+    """
+    keys = ["_s_" + danish.slug(section)]
     if danish.slug(forum):
-        keys.append("kf" + danish.slug(forum))
-    keys.extend(sorted({"ko" + danish.slug(o) for o in organisations if danish.slug(o)}))
-    keys.extend(sorted({"kp" + danish.slug(p) for p in persons if danish.slug(p)}))
+        keys.append("_f_" + danish.slug(forum))
+    keys.extend(sorted({"_o_" + danish.slug(o) for o in organisations if danish.slug(o)}))
+    keys.extend(sorted({"_p_" + danish.slug(p) for p in persons if danish.slug(p)}))
     if year:
-        keys.append(f"ky{year}")
+        keys.append(f"_y_{year}")
     if not published:
         keys.append(HIDDEN_UNPUBLISHED)
     if confidential:

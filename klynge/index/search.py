@@ -29,8 +29,8 @@ from klynge.index.query import Clause, Filters, Query, parse
 from klynge.index.tables import id_range, search_doc, search_term
 from klynge.index.writer import TOTAL, backend
 
-CAP = 500
-COUNT_CAP = 10_000
+CAP = 200
+COUNT_CAP = 5_000
 MAX_PER_PAGE = 100
 FACETS = ("forum", "year", "organisation", "person", "section")
 

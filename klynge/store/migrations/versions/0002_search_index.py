@@ -50,7 +50,7 @@ def upgrade() -> None:
         op.execute(
             "CREATE VIRTUAL TABLE search_fts USING fts5("
             "stems, parts, keys, content='search_doc', content_rowid='id', "
-            "tokenize='unicode61 remove_diacritics 0')"
+            "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")"
         )
     elif dialect == "postgresql":
         op.execute("ALTER TABLE search_doc ADD COLUMN tsv tsvector")
