@@ -1,5 +1,6 @@
 """`klynge ingest PATHS...`: files and folders into the store, one transaction per file.
 
+Folders are read recursively; hidden files and folders and Word lock files (~$...) are skipped.
 A bad file gets one line on stderr naming it and the reason; the others are still ingested. The run
 ends with a summary ("12 nye, 3 uændrede, 1 ny version, 2 fejl") and exit code 1 if any file failed.
 Every run is recorded (import_run/import_file), failures included, for the web's import page.
@@ -26,7 +27,8 @@ from klynge.store.repo import finish_run, ingest_bytes, start_run
 
 
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    """Dot files and folders, and Word's lock files (~$referat.docx), are not documents."""
+    return any(part.startswith(".") for part in path.relative_to(root).parts) or path.name.startswith("~$")
 
 
 def collect(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:

@@ -62,6 +62,7 @@ def test_bad_input_one_line_each_and_nonzero_exit(tmp_path: Path, sqlite_url: st
     (tmp_path / "ind" / ".skjult").mkdir()
     (tmp_path / "ind" / ".skjult" / "gammel.txt").write_text("skjult")
     (tmp_path / "ind" / ".~lock.referat.docx#").write_text("låsefil")
+    (tmp_path / "ind" / "~$referat.docx").write_bytes(b"\x00Word-lock")
     res = klynge("ingest", tmp_path / "ind", tmp_path / "findes-ikke.pdf", db=sqlite_url)
     assert res.returncode == 1
     assert "Traceback" not in res.stderr + res.stdout
