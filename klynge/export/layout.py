@@ -138,9 +138,14 @@ def item_slot(item: Item) -> str | None:
     return f"(kl. {clock(item.time_start)}" + (f"-{clock(item.time_end)})" if item.time_end else ")")
 
 
+def item_label(item: Item) -> str:
+    """'3. Titel'; just the title when the item has no number."""
+    return f"{item.number}. {item.title}" if item.number else item.title
+
+
 def item_heading(item: Item) -> str:
     parts = [
-        f"{item.number}. {item.title}",
+        item_label(item),
         item_slot(item),
         f"v/{item.presenter}" if item.presenter else None,
     ]
@@ -231,7 +236,7 @@ def layout(meeting: Meeting, kind: Kind, include_closed: bool = True) -> Layout:
     items = tuple(
         ItemOut(
             heading=item_heading(item),
-            label=f"{item.number}. {item.title}",
+            label=item_label(item),
             slot=item_slot(item),
             presenter=f"v/{item.presenter}" if item.presenter else None,
             closed=item.confidential,
