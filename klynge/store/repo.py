@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -36,6 +34,7 @@ from klynge.index import sync
 from klynge.pipeline import parse
 from klynge.store import tables as t
 from klynge.store.db import SessionFactory
+from klynge.store.names import name_key
 from klynge.store.views import (
     ActionView,
     DocumentView,
@@ -89,20 +88,6 @@ class IngestOutcome:
     @property
     def failed(self) -> bool:
         return self.outcome == "failed"
-
-
-def name_key(name: str) -> str:
-    """A normalised name for matching people, organisations and fora: case, spacing, dots, accents.
-
-    Danish letters stay letters (æ, ø, å); 'aa' is read as 'å', as in older spellings of names.
-    """
-    text = unicodedata.normalize("NFKC", name).casefold()
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn" or ch == "\u030a"
-    )
-    text = unicodedata.normalize("NFC", text).replace("aa", "å")
-    text = re.sub(r"[.,;:()\"'’]", " ", text)
-    return " ".join(text.split())[:400]
 
 
 def start_run(factory: SessionFactory, source: str = "cli", by: str | None = None) -> int:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 from klynge import model
 from klynge.errors import NotFound
 from klynge.store import tables as t
+from klynge.store.names import name_key
 
 T = TypeVar("T")
 
@@ -198,7 +199,7 @@ class MeetingSummary:
 
 @dataclass(frozen=True)
 class MeetingFilter:
-    """Narrow a meeting list; None means no condition. `forum` matches the name, case-insensitively."""
+    """Narrow a meeting list; None means no condition. `forum` matches the name as `name_key` does."""
 
     forum: str | None = None
     forum_id: int | None = None
@@ -349,7 +350,7 @@ def get_meeting(session: Session, meeting_id: int, *, public: bool = False) -> M
 def _filtered(query: Select[Any], filters: MeetingFilter) -> Select[Any]:
     if filters.forum:
         query = query.join(t.Forum, t.Meeting.forum_id == t.Forum.id).where(
-            func.lower(t.Forum.name) == filters.forum.strip().lower()
+            t.Forum.key == name_key(filters.forum)
         )
     if filters.forum_id is not None:
         query = query.where(t.Meeting.forum_id == filters.forum_id)

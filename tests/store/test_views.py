@@ -69,6 +69,7 @@ def test_list_meetings_filters_and_pages(store: SessionFactory, sample: Build) -
         assert everything.total == 4 and everything.rows[0].items == 3
         assert list_meetings(s, MeetingFilter(year=2024)).total == 2
         assert list_meetings(s, MeetingFilter(forum="sydklyngen")).total == 1
+        assert list_meetings(s, MeetingFilter(forum=" KLYNGESTYREGRUPPEN  nordklyngen")).total == 3
         assert (
             list_meetings(s, MeetingFilter(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 2, 1))).total
             == 1
