@@ -18,11 +18,12 @@ The read side the CLI and the web share lives in `klynge.store.views` and is re-
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -205,6 +206,7 @@ def _failure_message(name: str, exc: BaseException) -> str:
         message = f"kan ikke gemmes i databasen ({_reason(exc)})"
     else:
         message = f"uventet fejl: {type(exc).__name__}: {exc}"
+    message = " ".join(message.split())[:1000]  # one line, whatever the exception said
     return message if message.startswith(name) else f"{name}: {message}"
 
 
@@ -223,7 +225,7 @@ def _ingest(
         return IngestOutcome(name, "duplicate", sha, known.meeting_id, known.number)
     if session.scalar(select(t.Document.id).where(t.Document.sha256 == sha)) is not None:
         return IngestOutcome(name, "duplicate", sha)  # an attachment file stored before
-    parsed = parsed_meeting()
+    parsed = _without_nul(parsed_meeting())
     doc = parsed.document
     document = t.Document(
         sha256=sha,
@@ -254,6 +256,18 @@ def _ingest(
         _restore_actions(meeting, carried)
     sync.reindex_meeting(session, meeting.id)
     return IngestOutcome(name, kind, sha, meeting.id, meeting.version)
+
+
+def _without_nul(value: Any) -> Any:
+    """The value with NUL characters made U+FFFD (PostgreSQL text cannot hold NUL); spans still fit."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, tuple):
+        return tuple(_without_nul(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _without_nul(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def _match(session: Session, forum: t.Forum | None, date: object, name: str) -> t.Meeting | None:

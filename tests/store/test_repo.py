@@ -280,3 +280,23 @@ def test_parallel_writers_share_forum_people_and_files(store: SessionFactory, sa
     assert [o.message for o in outs if o.failed] == []
     assert sorted(o.outcome for o in outs[-3:]) == ["duplicate", "duplicate", "new"]
     assert count(store, t.Meeting) == 7 and count(store, t.Forum) == 1 and count(store, t.Person) == 3
+
+
+def test_nul_characters_are_stored_on_both_backends(store: SessionFactory, sample: Build) -> None:
+    import dataclasses
+
+    data, meeting = sample()
+    odd = dataclasses.replace(
+        meeting,
+        document=dataclasses.replace(meeting.document, text=meeting.document.text + "\x00"),
+        items=(
+            dataclasses.replace(meeting.items[0], title="Godkendelse\x00af dagsorden"),
+            *meeting.items[1:],
+        ),
+    )
+    out = ingest_meeting(store, data, "referat.txt", odd)
+    assert out.outcome == "new", out.message
+    with store() as s:
+        m = s.get_one(t.Meeting, out.meeting_id)
+        assert m.items[0].title == "Godkendelse\ufffdaf dagsorden"
+        assert m.document is not None and len(m.document.text) == len(odd.document.text)
