@@ -98,6 +98,12 @@ def _standard(number: int, title: str, presenter: str | None, **sections: Any) -
     return item
 
 
+def _topic_count(forum: Forum, index: int) -> int:
+    """How many topics meeting `index` of the forum takes up (3-5). Topics run on from meeting to
+    meeting, so the forward agenda of one meeting names the first topics of the next."""
+    return random.Random(f"{forum.slug}-topics-{index}").randint(3, 5)
+
+
 def _schedule(forum: Forum) -> list[tuple[int, int]]:
     return [(year, month) for year in YEARS for month in forum.months]
 
@@ -119,8 +125,8 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
     guest = rng.choice(forum.guests) if forum.guests and rng.random() < 0.4 else None
     chair = next(m for m in forum.members if m.name == forum.chair)
 
-    count = rng.randint(3, 5)
-    start_at = (index * 3 + fnum * 2) % len(TOPICS)
+    count = _topic_count(forum, index)
+    start_at = (fnum * 2 + sum(_topic_count(forum, i) for i in range(index))) % len(TOPICS)
     chosen = [TOPICS[(start_at + k) % len(TOPICS)] for k in range(count)]
     room = forum.length_minutes - 45  # welcome, minutes, forward agenda, AOB, a closed item
     factor = min(1.0, room / sum(t.minutes_long for t in chosen))
@@ -209,11 +215,11 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
             )
             | {"confidential": True, "_length": 15}
         )
-    forward = "\n".join(f"- {_fill(t.title, {'area': forum.area, 'next': year + 1})}" for t in upcoming)
+    forward = "\n".join(f"- {_fill(t.title, {'area': forum.area, 'next': nxt[0] + 1})}" for t in upcoming)
     if kind == "minutes":
         actions.append(
             {
-                "owner": "Sekretariatet",
+                "owner": forum.secretariat,
                 "task": "opdaterer listen over punkter til kommende møder og udsender den med referatet",
                 "due": None,
                 "item": str(len(items) + 1),
@@ -226,7 +232,8 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
             chair.name,
             recommendation=f"at {forum.body} drøfter og prioriterer punkter til kommende møder",
             case_text=f"Følgende punkter er foreløbigt planlagt til mødet i {next_month}:\n{forward}",
-            minutes="Listen blev gennemgået. Sekretariatet opdaterer listen og udsender den med referatet."
+            minutes=f"Listen blev gennemgået. {forum.secretariat} opdaterer listen og udsender den med "
+            "referatet."
             if kind == "minutes"
             else None,
             decision="Punkterne blev prioriteret som foreslået." if kind == "minutes" else None,

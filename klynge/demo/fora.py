@@ -44,6 +44,8 @@ class Forum:
     """Who speaks for general practice in the minutes."""
     munis: str = "Kommunerne"
     """Who speaks for the municipalities in the minutes."""
+    secretariat: str = "Sekretariatet"
+    """Who prepares the meetings and sends out the minutes."""
 
 
 def _members(kind_by_org: dict[str, str], rows: str) -> tuple[Member, ...]:
@@ -225,6 +227,7 @@ UDVALG = Forum(
     length_minutes=120,
     case_prefix="acadre",
     gp="Administrationen",
+    secretariat="Administrationen",
     munis="Udvalgets medlemmer",
 )
 

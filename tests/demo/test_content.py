@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 import pytest
 
@@ -58,7 +59,7 @@ def test_people_and_actions_fit_the_meeting(demo: DemoMeeting) -> None:
     assert demo.data["meeting"]["chair"] in present
     by_number = {it["number"]: it for it in demo.data["items"]}
     for action in demo.data["actions"]:
-        assert action["owner"] in present or action["owner"] == "Sekretariatet"
+        assert action["owner"] in present or action["owner"] == demo.forum.secretariat
         assert action["owner"] in by_number[action["item"]]["minutes"]
     if demo.kind == "minutes":
         assert demo.data["actions"], "et referat uden opfølgning"
@@ -71,3 +72,13 @@ def test_forward_agenda_and_closed_items_exist() -> None:
     assert 1 <= len(closed) <= 3
     dated = [a for m in MEETINGS for a in m.data["actions"] if a["due"]]
     assert dated and all(re.fullmatch(r"\d{4}-\d\d-\d\d", a["due"]) for a in dated)
+
+
+def test_forward_agenda_names_the_next_meetings_topics() -> None:
+    for this, following in pairwise(MEETINGS):
+        if this.forum is not following.forum:
+            continue
+        forward = next(it for it in this.data["items"] if it["title"] == "Punkter til kommende møder")
+        announced = [line[2:] for line in forward["case_text"].splitlines() if line.startswith("- ")]
+        titles = [it["title"] for it in following.data["items"]]
+        assert announced and all(a in titles for a in announced), (this.filename, announced)
