@@ -300,3 +300,23 @@ def test_nul_characters_are_stored_on_both_backends(store: SessionFactory, sampl
         m = s.get_one(t.Meeting, out.meeting_id)
         assert m.items[0].title == "Godkendelse\ufffdaf dagsorden"
         assert m.document is not None and len(m.document.text) == len(odd.document.text)
+
+
+def test_timestamps_are_utc_and_follow_new_versions(store: SessionFactory, sample: Build) -> None:
+    data1, m1 = sample()
+    data2, m2 = sample(extra="4. Eventuelt\n")
+    before = dt.datetime.now(dt.UTC)
+    first = ingest_meeting(store, data1, "referat.txt", m1)
+    with store() as s:
+        m = s.get_one(t.Meeting, first.meeting_id)
+        created, updated = m.created_at, m.updated_at
+        assert created.tzinfo is not None and created.utcoffset() == dt.timedelta(0)
+        assert before - dt.timedelta(seconds=5) <= created <= dt.datetime.now(dt.UTC)
+        since = s.scalars(
+            select(t.Meeting.id).where(t.Meeting.updated_at >= before - dt.timedelta(seconds=5))
+        )
+        assert list(since) == [m.id]
+    ingest_meeting(store, data2, "referat.txt", m2)
+    with store() as s:
+        m = s.get_one(t.Meeting, first.meeting_id)
+        assert m.created_at == created and m.updated_at > updated
