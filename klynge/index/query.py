@@ -25,9 +25,6 @@ MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 24
 MIN_PREFIX = 3
 """Shorter prefixes (a*) would match half the archive; they count as whole words."""
-LONG_STEM = 9
-"""A stem this long is also matched as a prefix: "færdigbehandling" finds "færdigbehandlingsdage"
-even when the archive never had the parts to split that compound at index time."""
 
 
 class QueryError(InputError):
@@ -52,8 +49,8 @@ class Clause:
 
     @property
     def grows(self) -> bool:
-        """Match the last term as a prefix too (explicit `*`, or a long single stem)."""
-        return self.prefix or (not self.phrase and not self.negated and len(self.terms[0]) >= LONG_STEM)
+        """Match the last term as a prefix (explicit `*`)."""
+        return self.prefix
 
 
 @dataclass(frozen=True)
@@ -77,7 +74,7 @@ class Query:
         prefixes: list[str] = []
         for clause in self.positive:
             exact.update(clause.terms)
-            if clause.grows:
+            if clause.grows or len(clause.terms[-1]) >= danish.LONG_STEM:
                 prefixes.append(clause.terms[-1])
         return frozenset(exact), tuple(prefixes)
 

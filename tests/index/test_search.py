@@ -14,7 +14,7 @@ from klynge.index import writer
 from klynge.index.search import SearchResult, related, search
 from klynge.index.tables import search_doc, search_term
 from klynge.index.writer import Piece
-from klynge.store.db import SessionFactory
+from klynge.store.db import SessionFactory, engine_of, open_store
 
 RANDERS = "Klyngestyregruppen for Randersklyngen"
 HORSENS = "Horsensklyngen"
@@ -282,3 +282,41 @@ def test_bad_paging_is_an_input_error(archive: Session) -> None:
         search(archive, "borger", page=0)
     with pytest.raises(InputError):
         search(archive, "borger", date_from=dt.date(2024, 1, 1), date_to=dt.date(2020, 1, 1))
+
+
+PARITY = [
+    "genindlæggelse",
+    "færdigbehandling",
+    "IV behandling",
+    '"fælles skolebænk"',
+    "genind*",
+    "åbenrå",
+    "livets afslutning -palliativ",
+    "behandling",
+    "borger pårørende",
+    "sygeplejersker",
+    "indsats",
+]
+
+
+def test_sqlite_and_postgresql_return_the_same_hits(sqlite_url: str, pg_url: str) -> None:
+    results = []
+    for url in (sqlite_url, pg_url):
+        factory = open_store(url)
+        try:
+            with factory.begin() as session:
+                for pieces in ARCHIVE:
+                    writer.replace(session.connection(), pieces[0].meeting_id, pieces)
+            with factory() as session:
+                results.append(
+                    {
+                        q: sorted(
+                            h.id for h in search(session, q, per_page=100, include_confidential=True).hits
+                        )
+                        for q in PARITY
+                    }
+                )
+        finally:
+            engine_of(factory).dispose()
+    assert results[0] == results[1]
+    assert all(results[0][q] for q in PARITY)
