@@ -32,9 +32,8 @@ def bar_chart(series: Series, width: int = 760, height: int = 260) -> str:
     for tick in _ticks(top):
         y = head + plot_h - tick / top * plot_h
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#e1e5e9"/>')
-        out.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#4f4f4f">{tick}</text>'
-        )
+        text = f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#4f4f4f">'
+        out.append(f"{text}{tick}</text>")
     label_every = max(1, len(quarters) // 12)
     for i, q in enumerate(quarters):
         x = left + i * slot + (slot - bar_w) / 2

@@ -134,6 +134,8 @@ class MeetingDetail:
     items: tuple[ItemView, ...] = ()
     forward_topics: tuple[str, ...] = ()
     announced: tuple[MeetingSummary, ...] = ()
+    original_allowed: bool = True
+    """False when the original file holds closed items this viewer may not see."""
 
     def by_organisation(self) -> list[tuple[str, list[Participant]]]:
         """Participants grouped by organisation, in order of first appearance; no organisation last."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -35,7 +35,7 @@ def adapt(node: Any) -> Any:
 FORMATS = FormatChecker()
 
 
-@FORMATS.checks("url")
+@FORMATS.checks("url")  # type: ignore[untyped-decorator]
 def _is_url(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -43,7 +43,7 @@ def _is_url(value: object) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
-@FORMATS.checks("date-time", raises=ValueError)
+@FORMATS.checks("date-time", raises=ValueError)  # type: ignore[untyped-decorator]
 def _is_datetime(value: object) -> bool:
     if isinstance(value, str):
         parsed = dt.datetime.fromisoformat(value)
@@ -52,7 +52,7 @@ def _is_datetime(value: object) -> bool:
     return True
 
 
-@FORMATS.checks("date", raises=ValueError)
+@FORMATS.checks("date", raises=ValueError)  # type: ignore[untyped-decorator]
 def _is_date(value: object) -> bool:
     if isinstance(value, str):
         dt.date.fromisoformat(value)

@@ -94,6 +94,26 @@ def _span(value: object) -> tuple[int, int, int | None] | None:
     return None
 
 
+def _next_item_start(session: Session, it: Item, text: str, after: int) -> int:
+    """Where the next item of the meeting begins in `text`: its first span, else its title found
+    after `after`; `after` itself when unknown (no context beyond this item's own spans)."""
+    nxt = session.scalars(
+        select(Item)
+        .where(Item.meeting_id == it.meeting_id, Item.position > it.position)
+        .order_by(Item.position)
+    ).first()
+    if nxt is None:
+        return len(text)
+    starts = [sp[0] for v in (nxt.spans or {}).values() if (sp := _span(v)) is not None]
+    if starts:
+        return max(after, min(starts))
+    found = text.find(nxt.title, after) if nxt.title else -1
+    if found < 0:
+        return after
+    line_start = text.rfind("\n", after, found)
+    return line_start if line_start >= 0 else found
+
+
 def source(session: Session, viewer: Viewer, item_id: int, field: str | None) -> SourceExcerpt | None:
     """The document text around the chosen field's span (default: the item's first section or title)."""
     it = _get_item(session, viewer, item_id)
@@ -116,6 +136,12 @@ def source(session: Session, viewer: Viewer, item_id: int, field: str | None) ->
     text = session.scalar(select(Document.text).where(Document.id == m.document_id)) or ""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     lo, hi = max(0, start - SOURCE_CONTEXT), min(len(text), end + SOURCE_CONTEXT)
+    if not viewer.sees_confidential:
+        # Context stays inside this item, so no neighbouring (maybe closed) item shows through.
+        first = min(s for s, _, _ in spans.values())
+        last = max(e for _, e, _ in spans.values())
+        lo = max(lo, min(first, start))
+        hi = min(hi, max(last, end, _next_item_start(session, it, text, last)))
     return SourceExcerpt(
         field, text[lo:start], text[start:end], text[end:hi], start, end, page, lo > 0, hi < len(text)
     )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from klynge.errors import NotFound
+from klynge.errors import Forbidden, NotFound
 from klynge.store.tables import (
     Action,
     AnnouncedMeeting,
@@ -212,6 +212,7 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
             )
             for a, f in announced
         ),
+        original_allowed=viewer.sees_confidential or not visibility.has_hidden_items(session, meeting_id),
     )
 
 
@@ -270,6 +271,10 @@ def original(session: Session, viewer: Viewer, meeting_id: int) -> tuple[str, st
     m = get_meeting(session, viewer, meeting_id)
     if m.document_id is None:
         raise NotFound(f"møde {meeting_id} har ingen originalfil")
+    if not viewer.sees_confidential and visibility.has_hidden_items(session, meeting_id):
+        raise Forbidden(
+            f"møde {meeting_id}: originalfilen indeholder lukkede punkter og kan ikke hentes offentligt"
+        )
     doc = session.get(Document, m.document_id)
     if doc is None:
         raise NotFound(f"møde {meeting_id} har ingen originalfil")

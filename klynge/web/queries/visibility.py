@@ -4,7 +4,8 @@ adds these conditions; the security work changes only who the viewer is."""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, or_, true
+from sqlalchemy import ColumnElement, and_, exists, or_, select, true
+from sqlalchemy.orm import Session
 
 from klynge.store.tables import Attachment, Item, Meeting
 from klynge.web.access import Viewer
@@ -36,6 +37,19 @@ def attachments(viewer: Viewer) -> ColumnElement[bool]:
     if viewer.sees_confidential:
         return true()
     return Attachment.confidential.is_(False)
+
+
+def has_hidden_items(session: Session, meeting_id: int) -> bool:
+    """True when a meeting has closed items or attachments: its original file is not for the public."""
+    closed_item = select(Item.id).where(Item.meeting_id == meeting_id, Item.confidential.is_(True))
+    closed_attachment = (
+        select(Attachment.id)
+        .join(Item, Item.id == Attachment.item_id)
+        .where(Item.meeting_id == meeting_id, Attachment.confidential.is_(True))
+    )
+    return bool(
+        session.scalar(select(exists(closed_item))) or session.scalar(select(exists(closed_attachment)))
+    )
 
 
 def search_flags(viewer: Viewer) -> dict[str, bool]:

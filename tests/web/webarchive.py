@@ -1,0 +1,49 @@
+"""Helpers for the web tests: a small archive of three published meetings in two fora plus one
+unpublished, made from the shared `sample` fixture and stored through the store's own ingest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from klynge.store.db import SessionFactory, open_store
+from klynge.store.repo import ingest_meeting
+
+with warnings.catch_warnings():
+    # Starlette 1.x asks for httpx2 in its TestClient; httpx still works and is what we have.
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from fastapi.testclient import TestClient
+
+__all__ = ["SECRET", "UNPUBLISHED", "Archive", "TestClient", "load_archive"]
+
+SECRET = "Hemmeligdomsprojekt"
+"""Title of the closed item in every sample meeting: must never reach the public."""
+UNPUBLISHED = "Ukendtklyngen"
+"""Forum of the unpublished meeting: must never reach the public either."""
+
+
+@dataclass(frozen=True)
+class Archive:
+    url: str
+    factory: SessionFactory
+    meetings: dict[str, int]
+    """'nord', 'nord2', 'syd', 'draft' -> meeting id."""
+
+
+def load_archive(url: str, sample: Callable[..., tuple[bytes, object]]) -> Archive:
+    factory = open_store(url)
+    ids: dict[str, int] = {}
+    specs = [
+        ("nord", "referat-nord-2024.txt", "Klyngestyregruppen Nordklyngen", dt.date(2024, 3, 14), True),
+        ("nord2", "referat-nord-2025.txt", "Klyngestyregruppen Nordklyngen", dt.date(2025, 2, 6), True),
+        ("syd", "referat-syd.txt", "Sydklyngen Sundhedsstyregruppe", dt.date(2024, 9, 12), True),
+        ("draft", "udkast.txt", UNPUBLISHED, dt.date(2024, 5, 2), False),
+    ]
+    for key, name, forum, date, published in specs:
+        data, meeting = sample(name=name, forum=forum, date=date, secret=SECRET)
+        outcome = ingest_meeting(factory, data, name, meeting, published=published)  # type: ignore[arg-type]
+        assert outcome.meeting_id is not None, outcome.message
+        ids[key] = outcome.meeting_id
+    return Archive(url, factory, ids)
