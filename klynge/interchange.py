@@ -172,3 +172,17 @@ def from_interchange(data: JSON, name: str = "interchange.json") -> Meeting:
     )
     document = Document(name=name, format="interchange", text="", blocks=())
     return Meeting(document, meeting, participants, tuple(items), actions=actions)
+
+
+def answer_key(data: JSON) -> JSON:
+    """Interchange JSON in the answer-key form of ../shared/eval (`has_*` flags and the decision's
+    first sentence beside the texts), so a meeting can be scored against itself (export round trip)."""
+    items = []
+    for it in data.get("items") or []:
+        item = dict(it)
+        for key in ("recommendation", "case_text", "minutes", "decision"):
+            item[f"has_{key}"] = bool(_text(it.get(key)))
+        decision = _text(it.get("decision"))
+        item["decision_first_sentence"] = decision.splitlines()[0] if decision else None
+        items.append(item)
+    return {**data, "items": items}

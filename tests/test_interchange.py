@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from klynge.interchange import from_interchange, to_interchange
+from klynge.interchange import answer_key, from_interchange, to_interchange
 from klynge.model import SectionKind
 
 DATA = {
@@ -76,3 +76,13 @@ def test_to_interchange_after_from_interchange_keeps_the_meeting() -> None:
     assert out["items"][0]["confidential"] is True
     assert out["actions"][1] == {"owner": "Else Holm", "task": "indkalder", "due": "primo 2024"}
     assert to_interchange(from_interchange(out)) == out
+
+
+def test_answer_key_flags_sections_and_first_decision_line() -> None:
+    key = answer_key(to_interchange(from_interchange(DATA)))
+    first, second = key["items"]
+    assert (first["has_recommendation"], first["has_case_text"], first["has_decision"]) == (True, False, True)
+    assert first["decision_first_sentence"] == "Godkendt."
+    assert not any(second[f"has_{k}"] for k in ("recommendation", "case_text", "minutes", "decision"))
+    assert second["decision_first_sentence"] is None
+    assert key["meeting"] == to_interchange(from_interchange(DATA))["meeting"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup, escape
 
 from klynge.export.layout import CLOSED_MARK, Kind, Layout, Para, SectionOut, layout
 from klynge.model import Meeting
@@ -15,6 +17,18 @@ _ENV = jinja2.Environment(
     trim_blocks=False,
     undefined=jinja2.StrictUndefined,
 )
+
+
+_NUMBER_AFTER_WORD = re.compile(r"(\S+) (\d+\.)(?=\s|$)")
+
+
+def keep_numbers_off_line_starts(text: str) -> Markup:
+    """Escaped text where a number with a dot ('den 15. oktober', 'mod 2034.') is glued to the word
+    before it, so a printed line never starts with '15. ' and looks like a numbered agenda item."""
+    return Markup(_NUMBER_AFTER_WORD.sub(r'<span class="nw">\1 \2</span>', str(escape(text))))
+
+
+_ENV.filters["keep"] = keep_numbers_off_line_starts
 
 
 @dataclass(frozen=True)
@@ -45,8 +59,7 @@ def _view(doc: Layout) -> dict[str, object]:
     items = [
         {
             "label": it.label,
-            "slot": it.slot,
-            "presenter": it.presenter,
+            "tail": " ".join(x for x in (it.slot, it.presenter) if x) or None,
             "closed": it.closed,
             "case_line": it.case_line,
             "sections": [_runs(s) for s in it.sections],

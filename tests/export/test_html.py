@@ -15,3 +15,12 @@ def test_html_escapes_and_structures(meeting: Meeting) -> None:
     assert "<li>Handleplan færdigbehandlingsdage 2024.pdf</li>" in html
     assert '<p class="closed">Lukket punkt</p>' in html
     assert '<html lang="da">' in html
+
+
+def test_numbers_are_glued_to_the_word_before() -> None:
+    from klynge.export.html import keep_numbers_off_line_starts
+
+    out = str(keep_numbers_off_line_starts("senest den 15. oktober & mod 2034. Slut kl. 9.00"))
+    assert '<span class="nw">den 15.</span> oktober' in out
+    assert '<span class="nw">mod 2034.</span> Slut' in out
+    assert "&amp;" in out and "kl. 9.00" in out

@@ -45,3 +45,19 @@ def test_pdf_agenda_has_no_decisions(meeting: Meeting) -> None:
     text = "\n".join(page.get_textpage().get_text_range() for page in pdf).replace("\r\n", "\n")
     assert text.startswith("Dagsorden for møde i")
     assert "\nBeslutning\n" not in text
+
+
+def test_no_printed_line_starts_like_an_item_but_the_items(meeting: Meeting) -> None:
+    """Issue 6 round trip: a wrapped 'senest den 15. oktober' or 'mod 2034.' must not begin a line."""
+    import re
+    from dataclasses import replace
+
+    from klynge.model import Section, SectionKind
+
+    sentence = "Sekretariatet udsender notatet senest den 15. oktober 2024, og prognosen rækker til 2034. "
+    long_text = Section(SectionKind.CASE_TEXT, "", sentence * 12)
+    items = tuple(replace(it, sections=(*it.sections, long_text)) for it in meeting.items)
+    pdf = pdfium.PdfDocument(_render(replace(meeting, items=items), "minutes"))
+    lines = "\n".join(page.get_textpage().get_text_range() for page in pdf).replace("\r\n", "\n").split("\n")
+    numbered = [line for line in lines if re.match(r"\d+\.\s", line)]
+    assert [line.split(".")[0] for line in numbered] == [it.number for it in meeting.items], numbered
