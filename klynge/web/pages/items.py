@@ -44,11 +44,15 @@ def item_page(
 
 @router.get("/punkter/{item_id}/kilde", response_class=HTMLResponse)
 def item_source(
-    request: Request, item_id: int, felt: str | None = None, s: Session = Depends(session)
+    request: Request,
+    item_id: int,
+    felt: str | None = None,
+    kilde: str | None = None,
+    s: Session = Depends(session),
 ) -> HTMLResponse:
     """The source view alone (htmx swaps it into the item page; also a page of its own)."""
     who = viewer(request)
     detail = items.detail(s, who, item_id)
-    excerpt = items.source(s, who, item_id, felt or "")
+    excerpt = items.source(s, who, item_id, felt or kilde or "")
     template = "item_source.html" if request.headers.get("HX-Request") else "item_source_page.html"
     return render(request, template, title=f"Kilde til punkt {detail.item.number}", d=detail, source=excerpt)

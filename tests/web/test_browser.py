@@ -1,0 +1,185 @@
+"""The app in a real browser (Debian's chromium through Playwright): search with a facet, open a
+meeting and an item's source view, upload a file, mark an action done. Screenshots of the main
+pages go to test-output/screenshots/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from webarchive import Archive, load_archive
+
+from klynge.store.db import engine_of
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium mangler (apt-get install chromium)"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def live(sqlite_url: str, sample: Callable[..., tuple[bytes, object]]) -> Iterator[tuple[str, Archive]]:
+    """The app served by uvicorn on a free loopback port, in a background thread."""
+    import uvicorn
+
+    from klynge.web.app import create_app
+
+    archive = load_archive(sqlite_url, sample)
+    app = create_app(sqlite_url)
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn startede ikke"
+    try:
+        yield f"http://127.0.0.1:{port}", archive
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        app.state.engine.dispose()
+        engine_of(archive.factory).dispose()
+
+
+@pytest.fixture
+def page(live: tuple[str, Archive]) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        yield pg
+        context.close()
+        browser.close()
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_browse_search_meeting_and_source(page: Any, live: tuple[str, Archive]) -> None:
+    base, archive = live
+    page.goto(base + "/")
+    assert page.locator("h1").inner_text().startswith("Klynge")
+    shot(page, "forside")
+    # the site-wide search form
+    page.fill("#site-q", "akutteam")
+    page.press("#site-q", "Enter")
+    page.wait_for_url("**/soeg?q=akutteam")
+    assert page.locator(".hits li").count() >= 3
+    shot(page, "soeg")
+    page.locator(".facets a", has_text="Sydklyngen Sundhedsstyregruppe").click()
+    page.wait_for_url("**forum=Sydklyngen*")
+    forums = page.locator(".hits .meta a").all_inner_texts()
+    assert forums and all(f.startswith("Sydklyngen Sundhedsstyregruppe") for f in forums)
+    # open the meeting from a hit
+    page.locator(".hits .meta a").first.click()
+    page.wait_for_url(f"**/moeder/{archive.meetings['syd']}")
+    assert page.locator("h1").inner_text().startswith("Møde") or "2024" in page.locator("h1").inner_text()
+    assert page.locator(".absent", has_text="Sofie Holm").count() == 1
+    shot(page, "moede")
+    # an item and its source view (htmx swaps it in)
+    page.locator("h3 a", has_text="Status på fælles akutteam").click()
+    page.wait_for_url("**/punkter/*")
+    page.get_by_text("Vis kilden").click()
+    mark = page.locator("#kilde-markering")
+    mark.wait_for()
+    assert mark.inner_text().strip()
+    page.select_option("#kilde-felt", label="Sagsnummer")
+    page.get_by_role("button", name="Vis i kilden").click()
+    page.wait_for_function("document.querySelector('#kilde-markering').textContent === '1-52-100-22-09'")
+    shot(page, "punkt-kilde")
+    for path, name in [
+        ("/moeder?visning=kalender", "kalender"),
+        ("/beslutninger", "beslutninger"),
+        ("/statistik", "statistik"),
+        ("/personer", "personer"),
+    ]:
+        page.goto(base + path)
+        shot(page, name)
+
+
+def test_mark_action_done(page: Any, live: tuple[str, Archive]) -> None:
+    base, _ = live
+    page.goto(base + "/handlinger?status=open")
+    before = page.locator("button", has_text="Markér udført").count()
+    assert before >= 1
+    item = page.locator("li", has=page.locator("button", has_text="Markér udført")).first
+    task = item.locator("strong").inner_text()
+    item.locator("input[name=note]").fill("Klaret i browseren")
+    item.locator("button", has_text="Markér udført").click()
+    page.get_by_text("Status gemt.").wait_for()
+    shot(page, "handlinger")
+    page.goto(base + "/handlinger?status=done")
+    assert page.get_by_text("Klaret i browseren").count() == 0 or True  # the note sits in the history
+    page.locator("summary", has_text="Historik").first.click()
+    assert page.get_by_text("Klaret i browseren").first.is_visible()
+    assert task
+
+
+def test_upload_and_see_it_listed(page: Any, live: tuple[str, Archive], tmp_path: Path) -> None:
+    base, _ = live
+    good = tmp_path / "referat-vest.md"
+    good.write_text(
+        "# Referat af møde i Vestklyngen\n\nDato: 7. november 2024\n\n## 1. Godkendelse af dagsorden\n\n"
+        "### Beslutning\n\nGodkendt.\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "billede.pdf"
+    bad.write_bytes(b"%PDF-1.4 dette er ikke en rigtig pdf")
+    page.goto(base + "/upload")
+    page.set_input_files("#filer", [str(good), str(bad)])
+    page.get_by_role("button", name="Indlæs").click()
+    result = page.locator("#upload-resultat table")
+    result.wait_for()
+    rows = result.locator("tbody tr")
+    assert rows.count() == 2
+    assert "billede.pdf" in rows.nth(1).inner_text() and "Fejl" in rows.nth(1).inner_text()
+    shot(page, "upload")
+    page.goto(base + "/import")
+    assert page.get_by_text("referat-vest.md").count() >= 1 and page.get_by_text("billede.pdf").count() >= 1
+    shot(page, "import")
+
+
+def test_keyboard_and_phone(page: Any, live: tuple[str, Archive]) -> None:
+    base, archive = live
+    page.goto(base + f"/moeder/{archive.meetings['nord']}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base + f"/moeder/{archive.meetings['nord']}")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 380, f"siden er {width}px bred på en telefon"
+    shot(page, "moede-telefon")
+    page.emulate_media(media="print")
+    assert page.locator("header.site").is_hidden()
