@@ -7,7 +7,9 @@ Identity. A file whose bytes (sha256) are already stored is a duplicate: nothing
 the parsed meeting is matched to a stored one: the same forum and the same date when the parser found
 both (so the minutes of a meeting become a new version of its agenda), else the same file name among
 meetings without a known forum and date. A match gets a new version: its content rows are replaced
-by the new parse, its id stays, and older versions' documents stay. No match: a new meeting.
+by the new parse, its id stays, and older versions' documents stay; except that an agenda coming
+after its minutes (no decisions or minutes sections where the stored content has them) is kept as a
+version without replacing the minutes. No match: a new meeting.
 Statuses and histories of actions that are still there in the new version (same owner and task) are
 kept.
 
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -85,6 +87,8 @@ class IngestOutcome:
     version: int | None = None
     message: str | None = None
     error: BaseException | None = None
+    current: bool = True
+    """False when the file was kept only as an older version (an agenda ingested after its minutes)."""
 
     @property
     def failed(self) -> bool:
@@ -245,8 +249,19 @@ def _ingest(
         session.add(meeting)
         kind: Outcome = "new"
     else:
+        number = 1 + (
+            session.scalar(
+                select(func.max(t.MeetingVersion.number)).where(t.MeetingVersion.meeting_id == meeting.id)
+            )
+            or 0
+        )
+        if not _is_minutes(parsed) and _has_minutes(session, meeting.id):
+            # An agenda that comes after its minutes: kept as a version, the minutes stay the content.
+            session.add(t.MeetingVersion(meeting_id=meeting.id, number=number, document=document))
+            session.flush()
+            return IngestOutcome(name, "new_version", sha, meeting.id, number, current=False)
         carried = _clear(session, meeting)
-        meeting.version += 1
+        meeting.version = number
         kind = "new_version"
     _fill(session, meeting, parsed, forum, published)
     meeting.document = document
@@ -256,6 +271,27 @@ def _ingest(
         _restore_actions(meeting, carried)
     sync.reindex_meeting(session, meeting.id)
     return IngestOutcome(name, kind, sha, meeting.id, meeting.version)
+
+
+MINUTES_SECTIONS = (str(model.SectionKind.MINUTES), str(model.SectionKind.DECISION))
+
+
+def _is_minutes(parsed: model.Meeting) -> bool:
+    """Minutes, not only an agenda: decisions or minutes/decision sections."""
+    return bool(parsed.decisions) or any(
+        str(s.kind) in MINUTES_SECTIONS and s.text.strip() for it in parsed.items for s in it.sections
+    )
+
+
+def _has_minutes(session: Session, meeting_id: int) -> bool:
+    decided = select(t.Decision.id).where(t.Decision.meeting_id == meeting_id).limit(1)
+    minuted = (
+        select(t.Section.id)
+        .join(t.Item, t.Section.item_id == t.Item.id)
+        .where(t.Item.meeting_id == meeting_id, t.Section.kind.in_(MINUTES_SECTIONS))
+        .limit(1)
+    )
+    return session.scalar(decided) is not None or session.scalar(minuted) is not None
 
 
 def _without_nul(value: Any) -> Any:

@@ -320,3 +320,35 @@ def test_timestamps_are_utc_and_follow_new_versions(store: SessionFactory, sampl
     with store() as s:
         m = s.get_one(t.Meeting, first.meeting_id)
         assert m.created_at == created and m.updated_at > updated
+
+
+def agenda_of(data: bytes, meeting: model.Meeting) -> tuple[bytes, model.Meeting]:
+    """The agenda before the minutes: no decisions, no Beslutning or Referat sections."""
+    import dataclasses
+
+    items = tuple(
+        dataclasses.replace(
+            it, sections=tuple(s for s in it.sections if s.kind != model.SectionKind.DECISION)
+        )
+        for it in meeting.items
+    )
+    return b"Dagsorden\n" + data, dataclasses.replace(meeting, items=items, decisions=())
+
+
+@pytest.mark.parametrize("minutes_first", [False, True])
+def test_an_agenda_never_replaces_its_minutes(
+    store: SessionFactory, sample: Build, minutes_first: bool
+) -> None:
+    minutes = sample(name="referat.txt")
+    agenda = agenda_of(*sample(name="dagsorden.txt"))
+    order = [(minutes, "referat.txt"), (agenda, "dagsorden.txt")]
+    if not minutes_first:
+        order.reverse()
+    first, second = (ingest_meeting(store, data, name, m) for (data, m), name in order)
+    assert second.outcome == "new_version" and second.meeting_id == first.meeting_id and second.version == 2
+    assert second.current is not minutes_first
+    with store() as s:
+        m = s.get_one(t.Meeting, first.meeting_id)
+        assert m.document is not None and m.document.filename == "referat.txt"
+        assert m.version == (1 if minutes_first else 2) and len(m.decisions) == 3
+        assert sorted(v.number for v in m.versions) == [1, 2]
