@@ -98,10 +98,72 @@ def _standard(number: int, title: str, presenter: str | None, **sections: Any) -
     return item
 
 
+ORIENTATIONS = (
+    (
+        "Nyt fra den tværsektorielle datagruppe",
+        "Datagruppen har opdateret den fælles ledelsesinformation med tal for første halvår. Tallene for "
+        "{area} viser et stabilt antal akutte indlæggelser og færre korte indlæggelser for borgere over "
+        "75 år. Næste opdatering forelægges på mødet i {next_month}.",
+    ),
+    (
+        "Status på den fælles retningslinje for medicinhåndtering ved udskrivelse",
+        "Retningslinjen er nu taget i brug på alle medicinske afsnit og i {n} af hjemmeplejens "
+        "grupper. Den første audit viser, at medicinlisten var afstemt ved udskrivelsen i {p} procent af "
+        "forløbene.",
+    ),
+    (
+        "Fælles uddannelsesdag for sygeplejersker på tværs af sektorer",
+        "I alt {n} sygeplejersker fra hospital, kommuner og almen praksis deltog i uddannelsesdagen om "
+        "den ældre medicinske patient. Evalueringen var positiv, og {p} procent ønsker en lignende dag "
+        "næste år.",
+    ),
+    (
+        "Nyt fra de nationale sundhedsklyngers netværk",
+        "Netværket har drøftet erfaringer med fælles visitation til midlertidige pladser og med "
+        "telemedicinske løsninger. Oplæggene fra netværksmødet er vedlagt til orientering.",
+    ),
+)
+
+
+def _orientations(
+    number: int, rng: random.Random, forum: Forum, kind: Kind, next_month: str
+) -> list[dict[str, Any]]:
+    """A written-orientation item with two sub-items 'N.1' and 'N.2', as many fora use."""
+    values: dict[str, Any] = {"area": forum.area, "next_month": next_month}
+    values |= {"n": rng.randint(12, 60), "p": rng.randint(70, 95)}
+    parent = _standard(
+        number,
+        "Skriftlige orienteringer",
+        None,
+        recommendation=f"at {forum.body} tager orienteringerne til efterretning",
+        case_text="Punktet samler skriftlige orienteringer. Medlemmerne kan stille spørgsmål på mødet.",
+        minutes="Der var ingen spørgsmål til orienteringerne." if kind == "minutes" else None,
+        decision="Orienteringerne blev taget til efterretning." if kind == "minutes" else None,
+    ) | {"_length": 10}
+    subs = []
+    for k, (title, text) in enumerate(rng.sample(ORIENTATIONS, 2), start=1):
+        subs.append(
+            _standard(
+                number,
+                title,
+                None,
+                case_text=text.format(**values),
+                minutes="Orienteringen blev taget til efterretning." if kind == "minutes" else None,
+            )
+            | {"number": f"{number}.{k}"}
+        )
+    return [parent, *subs]
+
+
+def _next_number(items: list[dict[str, Any]]) -> int:
+    return 1 + sum(1 for it in items if "." not in it["number"])
+
+
 def _topic_count(forum: Forum, index: int) -> int:
     """How many topics meeting `index` of the forum takes up (3-5). Topics run on from meeting to
     meeting, so the forward agenda of one meeting names the first topics of the next."""
-    return random.Random(f"{forum.slug}-topics-{index}").randint(3, 5)
+    count = random.Random(f"{forum.slug}-topics-{index}").randint(3, 5)
+    return min(count, 4) if index % 3 == 1 else count  # room for the written orientations
 
 
 def _schedule(forum: Forum) -> list[tuple[int, int]]:
@@ -160,7 +222,7 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
             )
         )
     for topic in chosen:
-        number = len(items) + 1
+        number = _next_number(items)
         use_guest = guest is not None and topic is chosen[0]
         presenter = guest if use_guest and guest else _pick(rng, present, topic.presenter_kinds)
         owner = _pick(rng, [m for m in present if m != presenter] or present, topic.presenter_kinds[::-1])
@@ -200,8 +262,10 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
                     "item": str(number),
                 }
             )
+    if index % 3 == 1:
+        items.extend(_orientations(_next_number(items), rng, forum, kind, next_month))
     if (forum.slug, year, month) in CLOSED:
-        number = len(items) + 1
+        number = _next_number(items)
         items.append(
             _standard(
                 number,
@@ -222,12 +286,12 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
                 "owner": forum.secretariat,
                 "task": "opdaterer listen over punkter til kommende møder og udsender den med referatet",
                 "due": None,
-                "item": str(len(items) + 1),
+                "item": str(_next_number(items)),
             }
         )
     items.append(
         _standard(
-            len(items) + 1,
+            _next_number(items),
             "Punkter til kommende møder",
             chair.name,
             recommendation=f"at {forum.body} drøfter og prioriterer punkter til kommende møder",
@@ -241,7 +305,7 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
     )
     items.append(
         _standard(
-            len(items) + 1,
+            _next_number(items),
             "Eventuelt",
             None,
             minutes="Intet at bemærke." if kind == "minutes" else None,
@@ -253,6 +317,9 @@ def build_meeting(forum: Forum, index: int, year: int, month: int, previous: dt.
     # Time slots: the standard items are short; the end of the last slot is the meeting's end.
     clock = _minutes(forum.start)
     for item in items:
+        if "." in item["number"]:  # a sub-item: no slot or journal number of its own
+            item.update(time=None, case_number=None)
+            continue
         length = item.pop("_length", 10)
         item["time"] = f"{_hhmm(clock)}-{_hhmm(clock + length)}"
         item["case_number"] = _case_number(forum, year, index, int(item["number"]))
