@@ -189,6 +189,7 @@ def _run(
     scores = dict(page_ids)
     exact_terms, prefixes = parsed.highlight_terms()
     hits: list[Hit] = []
+    memo: dict[str, bool] = {}
     if page_ids:
         cols = search_doc.c
         rows = conn.execute(
@@ -202,6 +203,7 @@ def _run(
                 cols.date,
                 cols.forum,
                 cols.text,
+                cols.stems,
             ).where(cols.id.in_(list(scores)))
         ).all()
         by_id = {r.id: r for r in rows}
@@ -218,7 +220,7 @@ def _run(
                     date=r.date,
                     forum=r.forum,
                     score=score,
-                    snippet=snippet.make(r.text, exact_terms, prefixes),
+                    snippet=snippet.make(r.text, exact_terms, prefixes, memo=memo, terms=r.stems.split()),
                 )
             )
     facet_counts = _facets(conn, [i for i, _ in found]) if facets and found else {}

@@ -14,6 +14,9 @@ from klynge.index import danish
 WIDTH = 32
 """Words in a snippet."""
 
+MAX_CHARS = 20_000
+"""Only the start of very long sections is searched for a window (a snippet must be quick)."""
+
 _SPACE = re.compile(r"\s+")
 
 Part = tuple[str, bool]
@@ -22,24 +25,44 @@ Part = tuple[str, bool]
 def is_match(word: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
     """Whether a raw word is one the query asked for: same stem, stem prefix, or compound part."""
     term = danish.analyse_word(word)
-    if not term:
-        return False
+    return bool(term) and _term_matches(term or "", exact, prefixes)
+
+
+def _term_matches(term: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
     if term in exact or any(term.startswith(p) for p in prefixes):
         return True
-    norm = danish.normalise(word)
-    return len(norm) >= danish.MIN_COMPOUND and any(len(t) >= 3 and t in norm for t in exact)
+    return len(term) >= danish.MIN_COMPOUND - 1 and any(len(t) >= 3 and t in term for t in exact)
 
 
-def make(text: str, exact: frozenset[str], prefixes: tuple[str, ...], width: int = WIDTH) -> tuple[Part, ...]:
-    """The best window of `width` words around the matches (the start of the text when none)."""
-    memo: dict[str, bool] = {}
-    spans = []
-    for m in danish.words(text):
-        word = m.group()
-        hit = memo.get(word)
-        if hit is None:
-            hit = memo[word] = is_match(word, exact, prefixes)
-        spans.append((m.start(), m.end(), hit))
+def make(
+    text: str,
+    exact: frozenset[str],
+    prefixes: tuple[str, ...],
+    width: int = WIDTH,
+    memo: dict[str, bool] | None = None,
+    terms: list[str] | None = None,
+) -> tuple[Part, ...]:
+    """The best window of `width` words around the matches (the start of the text when none).
+
+    `memo` remembers which words match, across the hits of one search (they share many words);
+    `terms`, the piece's stored stems, spare the analysis when they line up with the words.
+    """
+    memo = {} if memo is None else memo
+    found = list(danish.words(text[:MAX_CHARS]))
+    if terms is not None and len(terms) == len(found):
+        # The index's own analysis of this text, word by word: no stemming needed here.
+        term_hit: dict[str, bool] = {}
+        for term in set(terms):
+            term_hit[term] = _term_matches(term, exact, prefixes)
+        spans = [(m.start(), m.end(), term_hit[t]) for m, t in zip(found, terms, strict=True)]
+    else:
+        spans = []
+        for m in found:
+            word = m.group()
+            hit = memo.get(word)
+            if hit is None:
+                hit = memo[word] = is_match(word, exact, prefixes)
+            spans.append((m.start(), m.end(), hit))
     if not spans:
         return ((_SPACE.sub(" ", text).strip()[:200], False),) if text.strip() else ()
     flags = [hit for _, _, hit in spans]
