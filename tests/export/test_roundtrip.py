@@ -16,6 +16,7 @@ import pytest
 
 from klynge.errors import InputError
 from klynge.export.docx import render_docx
+from klynge.export.html import render_html
 from klynge.export.markdown import render_markdown
 from klynge.interchange import answer_key, from_interchange, to_interchange
 from klynge.model import Meeting
@@ -47,11 +48,15 @@ def _md(meeting: Meeting, kind: str) -> bytes:
     return render_markdown(meeting, kind).encode()  # type: ignore[arg-type]
 
 
+def _html(meeting: Meeting, kind: str) -> bytes:
+    return render_html(meeting, kind).encode()  # type: ignore[arg-type]
+
+
 def _docx(meeting: Meeting, kind: str) -> bytes:
     return render_docx(meeting, kind)  # type: ignore[arg-type]
 
 
-RENDERERS: dict[str, Callable[[Meeting, str], bytes]] = {"docx": _docx, "pdf": _pdf, "md": _md}
+RENDERERS: dict[str, Callable[[Meeting, str], bytes]] = {"docx": _docx, "pdf": _pdf, "md": _md, "html": _html}
 
 
 @pytest.mark.parametrize("suffix", sorted(RENDERERS))
