@@ -24,7 +24,7 @@ from klynge.index.tables import MAX_PIECES, doc_id, search_doc, search_term
 TOTAL = ""
 """The `search_term` row that counts pieces."""
 
-CHUNK = 500
+CHUNK = 5000
 
 
 @dataclass(frozen=True)
