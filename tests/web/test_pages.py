@@ -240,3 +240,16 @@ def test_public_never_sees_closed_or_unpublished(client: TestClient, archive: Ar
         assert UNPUBLISHED not in text, path
     for word in (SECRET, UNPUBLISHED):  # the page echoes the query, but finds nothing
         assert "Ingen resultater" in client.get("/soeg", params={"q": word}).text
+
+
+def test_decision_sections_count_when_no_statements_recorded(client: TestClient, archive: Archive) -> None:
+    from sqlalchemy import delete
+
+    from klynge.store.tables import Decision
+
+    with archive.factory.begin() as s:
+        s.execute(delete(Decision).where(Decision.meeting_id == archive.meetings["syd"]))
+    syd = client.get("/beslutninger", params={"forum": "Sydklyngen Sundhedsstyregruppe"}).text
+    assert "Dagsordenen blev godkendt." in syd and "Styregruppen tog orienteringen til efterretning." in syd
+    assert SECRET not in syd  # the closed item's Beslutning section stays hidden
+    assert "Godkendt</span>" not in syd  # kind unknown for a section: shown as a plain decision

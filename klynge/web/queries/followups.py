@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Subquery, and_, exists, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from klynge.errors import InputError, NotFound
-from klynge.store.tables import Action, ActionEvent, Decision, Forum, Item, Meeting, Organisation
+from klynge.store.tables import Action, ActionEvent, Decision, Forum, Item, Meeting, Organisation, Section
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
 from klynge.web.views import ActionEvent as EventView
@@ -79,6 +79,48 @@ def _forum_cond(forum: str | None) -> list[ColumnElement[bool]]:
     return [Meeting.forum_id.in_(select(Forum.id).where(Forum.name == forum))]
 
 
+def decision_rows(viewer: Viewer) -> Subquery:
+    """Every decision this viewer may see: the recorded decision statements, and for items with a
+    Beslutning section but no recorded statement (older imports) that section as one decision of kind
+    'other' (negative id = section id).
+
+    Columns: id, meeting_id, item_id, item_number, kind, text, position.
+    """
+    recorded = (
+        select(
+            Decision.id.label("id"),
+            Decision.meeting_id.label("meeting_id"),
+            Decision.item_id.label("item_id"),
+            Decision.item_number.label("item_number"),
+            Decision.kind.label("kind"),
+            Decision.text.label("text"),
+            Decision.position.label("position"),
+        )
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .outerjoin(Item, Item.id == Decision.item_id)
+        .where(visibility.meetings(viewer), visibility.item_or_none(viewer))
+    )
+    from_sections = (
+        select(
+            (-Section.id).label("id"),
+            Item.meeting_id,
+            Item.id,
+            Item.number,
+            literal("other").label("kind"),
+            Section.text,
+            (Item.position * 1000 + Section.position).label("position"),
+        )
+        .join(Item, Item.id == Section.item_id)
+        .join(Meeting, Meeting.id == Item.meeting_id)
+        .where(
+            Section.kind == "decision",
+            visibility.items(viewer),
+            ~exists(select(Decision.id).where(Decision.item_id == Item.id)),
+        )
+    )
+    return union_all(recorded, from_sections).subquery("decisions")
+
+
 def list_decisions(
     session: Session,
     viewer: Viewer,
@@ -91,26 +133,43 @@ def list_decisions(
     size: int = 50,
 ) -> Page[DecisionView]:
     """The decision register, newest meeting first."""
-    where = [visibility.meetings(viewer), visibility.item_or_none(viewer), *_forum_cond(forum)]
+    d = decision_rows(viewer)
+    where = [*_forum_cond(forum)]
     if kind:
-        where.append(Decision.kind == kind)
+        where.append(d.c.kind == kind)
     if year:
         where.append(and_(Meeting.date >= dt.date(year, 1, 1), Meeting.date <= dt.date(year, 12, 31)))
     if meeting_id:
-        where.append(Decision.meeting_id == meeting_id)
+        where.append(d.c.meeting_id == meeting_id)
     base = (
-        select(Decision, Meeting, Item)
-        .join(Meeting, Meeting.id == Decision.meeting_id)
-        .outerjoin(Item, Item.id == Decision.item_id)
+        select(d, Meeting, Item.title)
+        .join(Meeting, Meeting.id == d.c.meeting_id)
+        .outerjoin(Item, Item.id == d.c.item_id)
         .where(*where)
     )
     total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
     rows = session.execute(
-        base.order_by(Meeting.date.desc().nulls_last(), Decision.meeting_id.desc(), Decision.position)
+        base.order_by(Meeting.date.desc().nulls_last(), d.c.meeting_id.desc(), d.c.position)
         .offset((page - 1) * size)
         .limit(size)
     ).all()
-    return Page(tuple(decision_view(d, _meeting_summary(m), it) for d, m, it in rows), total, page, size)
+    views = []
+    for r in rows:
+        m: Meeting = r.Meeting
+        views.append(
+            DecisionView(
+                id=r.id,
+                meeting_id=r.meeting_id,
+                item_id=r.item_id,
+                item_number=r.item_number,
+                item_title=r.title,
+                text=r.text,
+                kind=r.kind,
+                date=m.date,
+                forum=m.forum.name if m.forum else "",
+            )
+        )
+    return Page(tuple(views), total, page, size)
 
 
 def list_actions(

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Action, Decision, Forum, Item, Meeting
+from klynge.store.tables import Action, Forum, Item, Meeting
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
+from klynge.web.queries.followups import decision_rows
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,13 @@ def per_quarter(session: Session, viewer: Viewer) -> list[Series]:
         .where(*seen)
         .group_by(Forum.name, Meeting.date),
     )
+    d = decision_rows(viewer)
     decisions = _count(
         session,
         select(Forum.name, Meeting.date, func.count())
-        .select_from(Decision)
-        .join(Meeting, Meeting.id == Decision.meeting_id)
-        .outerjoin(Item, Item.id == Decision.item_id)
+        .select_from(d)
+        .join(Meeting, Meeting.id == d.c.meeting_id)
         .outerjoin(Forum, Forum.id == Meeting.forum_id)
-        .where(*seen, visibility.item_or_none(viewer))
         .group_by(Forum.name, Meeting.date),
     )
     actions = _count(
