@@ -164,6 +164,10 @@ def _store(
 
     try:
         try:
+            with factory() as session:  # known bytes need no parse
+                known = _duplicate(session, name, sha)
+            if known is None:
+                parsed_meeting()  # outside any transaction: parsing takes long, holds no locks
             for attempt in range(1, RETRIES + 1):
                 try:
                     with factory.begin() as session:
@@ -222,13 +226,9 @@ def _ingest(
     parsed_meeting: Callable[[], model.Meeting],
     published: bool,
 ) -> IngestOutcome:
-    known = session.scalars(
-        select(t.MeetingVersion).join(t.Document).where(t.Document.sha256 == sha).limit(1)
-    ).first()
-    if known is not None:
-        return IngestOutcome(name, "duplicate", sha, known.meeting_id, known.number)
-    if session.scalar(select(t.Document.id).where(t.Document.sha256 == sha)) is not None:
-        return IngestOutcome(name, "duplicate", sha)  # an attachment file stored before
+    duplicate = _duplicate(session, name, sha)
+    if duplicate is not None:
+        return duplicate
     parsed = _without_nul(parsed_meeting())
     doc = parsed.document
     document = t.Document(
@@ -274,6 +274,17 @@ def _ingest(
 
 
 MINUTES_SECTIONS = (str(model.SectionKind.MINUTES), str(model.SectionKind.DECISION))
+
+
+def _duplicate(session: Session, name: str, sha: str) -> IngestOutcome | None:
+    known = session.scalars(
+        select(t.MeetingVersion).join(t.Document).where(t.Document.sha256 == sha).limit(1)
+    ).first()
+    if known is not None:
+        return IngestOutcome(name, "duplicate", sha, known.meeting_id, known.number)
+    if session.scalar(select(t.Document.id).where(t.Document.sha256 == sha)) is not None:
+        return IngestOutcome(name, "duplicate", sha)  # an attachment file stored before
+    return None
 
 
 def _is_minutes(parsed: model.Meeting) -> bool:
