@@ -32,6 +32,7 @@ from klynge.index.writer import TOTAL, backend
 CAP = 200
 COUNT_CAP = 5_000
 MAX_PER_PAGE = 100
+RELATED_CAP = 1000
 FACETS = ("forum", "year", "organisation", "person", "section")
 
 _STOP_WORDS = (
@@ -336,8 +337,7 @@ def related(
         filters = Filters(include_unpublished=include_unpublished, include_confidential=include_confidential)
         engine = backend(conn)
         compiled = engine.compile(any_of, filters, any_of=True)
-        found = engine.candidates(conn, compiled, None, CAP)
-        found.sort(key=lambda r: (-r[1], -r[0]))
+        found = engine.candidates(conn, compiled, None, RELATED_CAP)
         best: dict[int, tuple[float, Any]] = {}
         ids = [i for i, _ in found]
         score_of = dict(found)
@@ -355,16 +355,17 @@ def related(
                 ).where(cols.id.in_(ids[i : i + 500]))
             ):
                 docs[d.id] = d
+        # An item is as related as all its matching pieces together (title, sections, decision).
         for doc_id in ids:
             r = docs[doc_id]
-            if r.item_id is None or r.meeting_id == meeting_id or r.item_id in best:
+            if r.item_id is None or r.meeting_id == meeting_id:
                 continue
-            best[r.item_id] = (score_of[doc_id], r)
-            if len(best) >= limit:
-                break
+            old = best.get(r.item_id)
+            best[r.item_id] = ((old[0] if old else 0.0) + score_of[doc_id], old[1] if old else r)
+        ranked = sorted(best.values(), key=lambda sr: (-sr[0], -(sr[1].date or dt.date.min).toordinal()))
         return [
             Related(r.item_id, r.meeting_id, r.item_number, r.title, r.date, r.forum, s, top)
-            for s, r in best.values()
+            for s, r in ranked[:limit]
         ]
     finally:
         if owned is not None:
