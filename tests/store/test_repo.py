@@ -352,3 +352,43 @@ def test_an_agenda_never_replaces_its_minutes(
         assert m.document is not None and m.document.filename == "referat.txt"
         assert m.version == (1 if minutes_first else 2) and len(m.decisions) == 3
         assert sorted(v.number for v in m.versions) == [1, 2]
+
+
+KILLED_WRITER = """
+import datetime as dt, sys
+sys.path.insert(0, {tests!r})
+import conftest
+from klynge.store.db import open_store
+from klynge.store.repo import ingest_meeting
+factory = open_store({url!r})
+for day in range(80):
+    when = dt.date(2020, 1, 1) + dt.timedelta(days=day)
+    data, meeting = conftest.build(conftest._minutes_text, date=when, extra=f"4. Punkt {{day}}\\n")
+    ingest_meeting(factory, data, f"m{{day}}.txt", meeting)
+    if day == 5:
+        print("i gang", flush=True)
+"""
+
+
+def test_killed_writer_leaves_a_consistent_store(store: SessionFactory, db_url: str) -> None:
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = str(Path(__file__).resolve().parent.parent)
+    script = KILLED_WRITER.format(tests=tests, url=db_url)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "i gang"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with store() as s:
+        meetings = s.scalars(select(t.Meeting)).all()
+        assert 6 <= len(meetings) < 80
+        for m in meetings:  # every meeting whole: its version, its document, its items
+            assert m.document is not None and len(m.versions) == 1 and len(m.items) == 4
+        news = s.scalar(select(func.count()).select_from(t.ImportFile).where(t.ImportFile.outcome == "new"))
+        assert news == len(meetings)
+    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert count(store, t.Meeting) == 80 and count(store, t.Document) == 80 and count(store, t.Item) == 320
