@@ -33,6 +33,9 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     app.state.db_url = db_url
     app.state.writable = is_loopback(host)
     app.state.base_url = base_url.rstrip("/") if base_url else None
+    from klynge.web.pagecache import PageCache
+
+    app.state.page_cache = PageCache()
     from klynge.web.db import attach
 
     attach(app, db_url)

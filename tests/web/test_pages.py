@@ -253,3 +253,22 @@ def test_decision_sections_count_when_no_statements_recorded(client: TestClient,
     assert "Dagsordenen blev godkendt." in syd and "Styregruppen tog orienteringen til efterretning." in syd
     assert SECRET not in syd  # the closed item's Beslutning section stays hidden
     assert "Godkendt</span>" not in syd  # kind unknown for a section: shown as a plain decision
+
+
+def test_meeting_page_shows_changes_at_once(client: TestClient, archive: Archive) -> None:
+    m = archive.meetings["nord2"]
+    first = client.get(f"/moeder/{m}").text
+    assert client.get(f"/moeder/{m}").text == first  # reused while nothing changed
+    with archive.factory() as s:
+        action_id = s.scalars(select(Action.id).where(Action.meeting_id == m)).first()
+    client.post(f"/handlinger/{action_id}/status", data={"status": "done", "note": "straks synlig"})
+    assert "straks synlig" in client.get(f"/moeder/{m}").text
+    with archive.factory.begin() as s:
+        item = s.scalars(select(Item).where(Item.meeting_id == m, Item.number == "2")).one()
+        item.confidential = True
+    assert "Status på fælles akutteam" not in client.get(f"/moeder/{m}").text
+    with archive.factory.begin() as s:
+        from klynge.store.tables import Meeting
+
+        s.get(Meeting, m).published = False  # type: ignore[union-attr]
+    assert client.get(f"/moeder/{m}").status_code == 404

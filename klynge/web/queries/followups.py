@@ -41,10 +41,14 @@ def decision_view(d: Decision, m: MeetingSummary, it: Item | None) -> DecisionVi
 
 
 def status_of(a: Action, today: dt.date) -> str:
+    return status_of_row(a.status, a.due_end, today)
+
+
+def status_of_row(status: str, due_end: dt.date | None, today: dt.date) -> str:
     """'done', or 'overdue' when open past the end of its due interval, else 'open'."""
-    if a.status == "done":
+    if status == "done":
         return "done"
-    if a.due_end is not None and a.due_end < today:
+    if due_end is not None and due_end < today:
         return "overdue"
     return "open"
 

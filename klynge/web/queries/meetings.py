@@ -6,13 +6,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy import extract, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from klynge.errors import Forbidden, NotFound
 from klynge.store.tables import (
-    Action,
     AnnouncedMeeting,
-    Decision,
     Document,
     Forum,
     Item,
@@ -21,7 +19,6 @@ from klynge.store.tables import (
 )
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
-from klynge.web.queries.followups import action_view, decision_view
 from klynge.web.views import (
     ActionView,
     Attachment,
@@ -158,62 +155,10 @@ def get_meeting(session: Session, viewer: Viewer, meeting_id: int) -> Meeting:
 
 
 def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
-    """One meeting with participants, visible items (sections, attachments, decisions, actions)."""
-    m = get_meeting(session, viewer, meeting_id)
-    items = session.scalars(
-        select(Item)
-        .join(Meeting, Meeting.id == Item.meeting_id)
-        .where(Item.meeting_id == meeting_id, visibility.items(viewer))
-        .options(selectinload(Item.sections), selectinload(Item.attachments))
-        .order_by(Item.position)
-    ).all()
-    visible_ids = {i.id for i in items}
-    decisions = session.scalars(
-        select(Decision).where(Decision.meeting_id == meeting_id).order_by(Decision.position)
-    ).all()
-    actions = session.scalars(
-        select(Action)
-        .where(Action.meeting_id == meeting_id)
-        .options(selectinload(Action.events), selectinload(Action.owner_organisation))
-        .order_by(Action.position)
-    ).all()
-    parts = session.scalars(
-        select(Participation).where(Participation.meeting_id == meeting_id).order_by(Participation.position)
-    ).all()
-    today = dt.date.today()
-    ms = summary(m, len(items))
-    views = []
-    for it in items:
-        views.append(
-            item_view(
-                it,
-                viewer,
-                decisions=[decision_view(d, ms, it) for d in decisions if d.item_id == it.id],
-                actions=[action_view(a, ms, today) for a in actions if a.item_id == it.id],
-            )
-        )
-    announced = session.execute(
-        select(AnnouncedMeeting, Forum.name)
-        .outerjoin(Forum, Forum.id == AnnouncedMeeting.forum_id)
-        .where(AnnouncedMeeting.source_meeting_id == meeting_id)
-        .order_by(AnnouncedMeeting.position)
-    ).all()
-    return MeetingDetail(
-        meeting=ms,
-        document=document_info(session, m.document_id),
-        participants=tuple(participant(p) for p in parts),
-        items=tuple(views),
-        forward_topics=tuple(
-            t.text for t in m.forward_topics if t.item_id is None or t.item_id in visible_ids
-        ),
-        announced=tuple(
-            MeetingSummary(
-                id=0, forum=f or ms.forum, date=a.date, start=a.start, end=a.end, location=a.location
-            )
-            for a, f in announced
-        ),
-        original_allowed=viewer.sees_confidential or not visibility.has_hidden_items(session, meeting_id),
-    )
+    """One meeting with participants and visible items (see `meeting_detail`)."""
+    from klynge.web.queries.meeting_detail import detail as lean_detail
+
+    return lean_detail(session, viewer, meeting_id)
 
 
 def participant(p: Participation) -> Participant:

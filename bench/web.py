@@ -1,0 +1,356 @@
+"""Web benchmark: the meeting page, the search page and /api/search under concurrent load.
+
+    .venv/bin/python bench/web.py --items 100000 --workers 2 --connections 20 --seconds 20
+
+Builds (once, cached in bench/out/) a synthetic archive in the genre written straight into the
+store's tables with bulk inserts (about 14 items per meeting, sections, participants, decisions,
+actions), indexes it with the real index writer, starts `klynge serve --workers N` on a free
+loopback port, and drives it with N concurrent keep-alive connections (httpx, one asyncio loop).
+Reports requests/s and p50/p95/p99 per endpoint. The load generator shares the machine's cores
+with the server, so the figures are a floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import func, insert, select
+
+from klynge.index.sync import reindex_meeting
+from klynge.store.db import engine_of, open_store
+from klynge.store.tables import (
+    Action,
+    Decision,
+    Forum,
+    Item,
+    Meeting,
+    Organisation,
+    Participation,
+    Person,
+    Section,
+)
+
+OUT = Path(__file__).resolve().parent / "out"
+WORDS = [
+    "genindlæggelse",
+    "behandling",
+    "borger",
+    "kommune",
+    "region",
+    "sygehus",
+    "klynge",
+    "styregruppe",
+    "sundhedsaftale",
+    "forløb",
+    "indsats",
+    "samarbejde",
+    "patient",
+    "pårørende",
+    "rehabilitering",
+    "træning",
+    "pleje",
+    "hjemmepleje",
+    "sygepleje",
+    "akutfunktion",
+    "praksis",
+    "læge",
+    "almen",
+    "psykiatri",
+    "demens",
+    "diabetes",
+    "kronisk",
+    "forebyggelse",
+    "data",
+    "implementering",
+    "evaluering",
+    "økonomi",
+    "budget",
+    "projekt",
+    "arbejdsgruppe",
+    "handleplan",
+    "status",
+    "orientering",
+    "godkendelse",
+    "telemedicin",
+    "udskrivning",
+]
+FORA = [
+    f"{a} {b}"
+    for a in ("Klyngestyregruppen", "Sundhedsstyregruppen", "Ældreudvalget", "Følgegruppen")
+    for b in ("Nord", "Syd", "Øst", "Vest", "Midt")
+]
+ORGS = [
+    f"{n} Kommune" for n in ("Åby", "Bøgeby", "Dalum", "Egeskov", "Fjordby", "Grenå", "Havnby", "Istrup")
+] + ["Region Nord", "Region Syd", "Regionshospitalet", "Almen praksis", "PLO"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def build(url: str, items: int, seed: int = 7) -> None:
+    """Bulk-write a synthetic archive of about `items` items, then index every meeting."""
+    rng = random.Random(seed)
+    factory = open_store(url)
+    per_meeting = 14
+    n_meetings = max(1, items // per_meeting)
+    t0 = time.perf_counter()
+    with factory.begin() as s:
+        now = dt.datetime.now(dt.UTC)
+        s.execute(
+            insert(Forum),
+            [
+                {"id": i + 1, "name": f, "key": f.lower(), "created_at": now, "updated_at": now}
+                for i, f in enumerate(FORA)
+            ],
+        )
+        s.execute(
+            insert(Organisation),
+            [
+                {"id": i + 1, "name": o, "key": o.lower(), "created_at": now, "updated_at": now}
+                for i, o in enumerate(ORGS)
+            ],
+        )
+        people = [
+            f"{rng.choice(['Anne', 'Peter', 'Sofie', 'Lars', 'Mette', 'Jens', 'Karen', 'Ole'])} "
+            f"{rng.choice(['Madsen', 'Lund', 'Holm', 'Berg', 'Kjær', 'Dahl', 'Friis', 'Bach'])} {i}"
+            for i in range(400)
+        ]
+        s.execute(
+            insert(Person),
+            [
+                {"id": i + 1, "name": p, "key": p.lower(), "created_at": now, "updated_at": now}
+                for i, p in enumerate(people)
+            ],
+        )
+        item_id = section_id = 0
+        start = dt.date(2012, 1, 1)
+        for m in range(1, n_meetings + 1):
+            forum = rng.randrange(len(FORA)) + 1
+            date = start + dt.timedelta(days=rng.randrange(365 * 14))
+            s.execute(
+                insert(Meeting),
+                [
+                    {
+                        "id": m,
+                        "forum_id": forum,
+                        "date": date,
+                        "start": "09.00",
+                        "end": "12.00",
+                        "location": "Mødelokale 1",
+                        "title": "Referat",
+                        "spans": {},
+                        "published": True,
+                        "version": 1,
+                        "warnings": {},
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                ],
+            )
+            s.execute(
+                insert(Participation),
+                [
+                    {
+                        "meeting_id": m,
+                        "person_id": rng.randrange(400) + 1,
+                        "organisation_id": rng.randrange(len(ORGS)) + 1,
+                        "position": k,
+                        "absent": rng.random() < 0.1,
+                        "guest": False,
+                    }
+                    for k in range(10)
+                ],
+            )
+            item_rows, section_rows, decision_rows, action_rows = [], [], [], []
+            for k in range(per_meeting):
+                item_id += 1
+                item_rows.append(
+                    {
+                        "id": item_id,
+                        "meeting_id": m,
+                        "position": k,
+                        "number": str(k + 1),
+                        "title": sentence(rng, 4),
+                        "confidential": False,
+                        "spans": {},
+                        "time_start": f"{9 + k // 4}.{(k % 4) * 15:02d}",
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+                for pos, kind in enumerate(("case_text", "decision")):
+                    section_id += 1
+                    section_rows.append(
+                        {
+                            "id": section_id,
+                            "item_id": item_id,
+                            "position": pos,
+                            "kind": kind,
+                            "heading": "Sagsfremstilling" if pos == 0 else "Beslutning",
+                            "text": " ".join(sentence(rng, 12) for _ in range(3 if pos == 0 else 1)),
+                        }
+                    )
+                decision_rows.append(
+                    {
+                        "meeting_id": m,
+                        "item_id": item_id,
+                        "position": k,
+                        "item_number": str(k + 1),
+                        "kind": rng.choice(["approved", "noted", "other"]),
+                        "text": section_rows[-1]["text"],
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+                if k % 5 == 0:
+                    due = date + dt.timedelta(days=60)
+                    action_rows.append(
+                        {
+                            "meeting_id": m,
+                            "item_id": item_id,
+                            "position": k,
+                            "item_number": str(k + 1),
+                            "owner": rng.choice(people),
+                            "task": sentence(rng, 6).lower(),
+                            "sentence": "",
+                            "due_phrase": due.isoformat(),
+                            "due_start": due,
+                            "due_end": due,
+                            "status": "open",
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                    )
+            s.execute(insert(Item), item_rows)
+            s.execute(insert(Section), section_rows)
+            s.execute(insert(Decision), decision_rows)
+            if action_rows:
+                s.execute(insert(Action), action_rows)
+    t1 = time.perf_counter()
+    done = 0
+    for first in range(1, n_meetings + 1, 200):
+        with factory.begin() as s:
+            for m in range(first, min(first + 200, n_meetings + 1)):
+                reindex_meeting(s, m)
+                done += 1
+        print(f"  indekseret {done}/{n_meetings} møder", file=sys.stderr, end="\r")
+    print(
+        f"\nbygget: {n_meetings} møder, {item_id} punkter; tabeller {t1 - t0:.0f} s, indeks "
+        f"{time.perf_counter() - t1:.0f} s",
+        file=sys.stderr,
+    )
+    engine_of(factory).dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+async def drive(base: str, paths: list[str], connections: int, seconds: float) -> tuple[list[float], int]:
+    """`connections` workers requesting random paths for `seconds`; latencies (ms) and errors."""
+    latencies: list[float] = []
+    errors = 0
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        stop = time.perf_counter() + seconds
+        rng = random.Random(1)
+
+        async def worker() -> None:
+            nonlocal errors
+            while time.perf_counter() < stop:
+                t = time.perf_counter()
+                r = await client.get(rng.choice(paths))
+                latencies.append((time.perf_counter() - t) * 1000)
+                if r.status_code != 200:
+                    errors += 1
+
+        await asyncio.gather(*(worker() for _ in range(connections)))
+    return latencies, errors
+
+
+def pct(values: list[float], p: float) -> float:
+    return statistics.quantiles(values, n=100)[int(p) - 1] if len(values) > 1 else values[0]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--items", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--connections", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--db", default=None, help="database URL (default: SQLite file in bench/out)")
+    args = ap.parse_args()
+    OUT.mkdir(exist_ok=True)
+    url = args.db or f"sqlite:///{OUT / f'web-{args.items}.db'}"
+    factory = open_store(url)
+    with factory() as s:
+        have = s.scalar(select(func.count()).select_from(Item)) or 0
+        n_meetings = s.scalar(select(func.count()).select_from(Meeting)) or 0
+    engine_of(factory).dispose()
+    if have == 0:
+        build(url, args.items)
+        factory = open_store(url)
+        with factory() as s:
+            have = s.scalar(select(func.count()).select_from(Item)) or 0
+            n_meetings = s.scalar(select(func.count()).select_from(Meeting)) or 0
+        engine_of(factory).dispose()
+    port = free_port()
+    env = {**os.environ, "KLYNGE_DB": url}
+    log = (OUT / "serve.log").open("w")
+    command = [str(Path(sys.executable).parent / "klynge"), "serve", "--port", str(port)]
+    server = subprocess.Popen([*command, "--workers", str(args.workers)], env=env, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/static/klynge.css").status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit(f"klynge serve startede ikke; se {OUT / 'serve.log'}")
+            time.sleep(0.2)
+        rng = random.Random(3)
+        meetings = [f"/moeder/{rng.randrange(1, n_meetings + 1)}" for _ in range(500)]
+        queries = [" ".join(rng.sample(WORDS, rng.choice([1, 2, 2, 3]))) for _ in range(300)]
+        cases: dict[str, list[str]] = {
+            "mødeside": meetings,
+            "søgeside": ["/soeg?q=" + q for q in queries],
+            "/api/search": ["/api/search?q=" + q for q in queries],
+        }
+        print(
+            f"arkiv: {n_meetings} møder, {have} punkter; {args.workers} workers, "
+            f"{args.connections} forbindelser, {args.seconds:.0f} s pr. side"
+        )
+        print(f"{'side':<14}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'fejl':>6}")
+        for name, paths in cases.items():
+            asyncio.run(drive(base, paths[:40], args.connections, 2))  # warm up
+            lat, errs = asyncio.run(drive(base, paths, args.connections, args.seconds))
+            print(
+                f"{name:<14}{len(lat) / args.seconds:>8.0f}{pct(lat, 50):>9.1f}{pct(lat, 95):>9.1f}"
+                f"{pct(lat, 99):>9.1f}{errs:>6}"
+            )
+    finally:
+        server.terminate()
+        server.wait(10)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

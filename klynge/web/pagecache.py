@@ -1,0 +1,78 @@
+"""A small per-process cache of rendered meeting pages, checked against the database on every request.
+
+Each request still asks the database for the meeting's current stamp (one indexed query: its own
+`updated_at` and visibility, and the newest change among its items, actions and action events), so
+an edit, a re-import, publishing or closing an item shows at once; only the unchanged page is
+reused. Keys include everything the page depends on besides the data: the viewer's rights and today
+(overdue is relative to today).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Integer, Select, bindparam, func, select
+from sqlalchemy.orm import Session
+
+from klynge.errors import NotFound
+from klynge.store.tables import Action, ActionEvent, Item, Meeting
+from klynge.web.access import Viewer
+from klynge.web.queries import visibility
+
+MAX_ENTRIES = 2000
+
+
+@cache
+def _stamp_query(sees_confidential: bool) -> Select[Any]:
+    mid = bindparam("mid", type_=Integer)
+    newest_item = select(func.max(Item.updated_at)).where(Item.meeting_id == mid).scalar_subquery()
+    newest_action = select(func.max(Action.updated_at)).where(Action.meeting_id == mid).scalar_subquery()
+    events = (
+        select(func.count(ActionEvent.id))
+        .join(Action, Action.id == ActionEvent.action_id)
+        .where(Action.meeting_id == mid)
+        .scalar_subquery()
+    )
+    return select(Meeting.updated_at, Meeting.version, newest_item, newest_action, events).where(
+        Meeting.id == mid, visibility.meetings(Viewer(sees_confidential=sees_confidential))
+    )
+
+
+def stamp(session: Session, viewer: Viewer, meeting_id: int) -> tuple[Any, ...]:
+    """What the meeting page's content depends on; `NotFound` when the viewer may not see the meeting."""
+    row = session.execute(_stamp_query(viewer.sees_confidential), {"mid": meeting_id}).first()
+    if row is None:
+        raise NotFound(f"møde {meeting_id} findes ikke")
+    return tuple(row)
+
+
+class PageCache:
+    """LRU of (key) -> (stamp, body); thread-safe (sync routes run in a thread pool)."""
+
+    def __init__(self, size: int = MAX_ENTRIES) -> None:
+        self.size = size
+        self._data: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], bytes]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], current: tuple[Any, ...]) -> bytes | None:
+        with self._lock:
+            hit = self._data.get(key)
+            if hit is None or hit[0] != current:
+                return None
+            self._data.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: tuple[Any, ...], current: tuple[Any, ...], body: bytes) -> None:
+        with self._lock:
+            self._data[key] = (current, body)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+
+def key(viewer: Viewer, meeting_id: int, variant: str = "") -> tuple[Any, ...]:
+    return (meeting_id, viewer.sees_confidential, viewer.may_write, viewer.name, dt.date.today(), variant)
