@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Subquery, and_, exists, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Subquery, and_, case, exists, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from klynge.errors import InputError, NotFound
@@ -229,18 +229,21 @@ def list_actions(
 
 def action_counts(session: Session, viewer: Viewer, today: dt.date) -> dict[str, int]:
     """How many actions are open (not overdue), overdue and done."""
-    overdue = and_(Action.status != "done", Action.due_end < today)
-    rows = session.execute(
-        select(Action.status == "done", overdue, func.count())
+    done = Action.status == "done"
+    late = and_(Action.status != "done", Action.due_end < today)
+    row = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((done, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((late, 1), else_=0)), 0),
+        )
+        .select_from(Action)
         .join(Meeting, Meeting.id == Action.meeting_id)
         .outerjoin(Item, Item.id == Action.item_id)
         .where(visibility.meetings(viewer), visibility.item_or_none(viewer))
-        .group_by(Action.status == "done", overdue)
-    ).all()
-    counts = dict.fromkeys(STATUSES, 0)
-    for done, late, n in rows:
-        counts["done" if done else "overdue" if late else "open"] += n
-    return counts
+    ).one()
+    total, n_done, n_late = (int(x or 0) for x in row)
+    return {"open": total - n_done - n_late, "overdue": n_late, "done": n_done}
 
 
 def get_action(session: Session, viewer: Viewer, action_id: int) -> Action:
