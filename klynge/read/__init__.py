@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Callable
 
 from klynge.errors import EmptyDocument
-from klynge.model import Block, BlockKind, Document, Span
+from klynge.model import Document
+from klynge.read.docx import read_docx
+from klynge.read.html import read_html
+from klynge.read.markdown import read_markdown
+from klynge.read.pdf import read_pdf
+from klynge.read.sniff import sniff
+from klynge.read.text import read_text
+
+READERS: dict[str, Callable[[bytes, str], Document]] = {
+    "pdf": read_pdf,
+    "docx": read_docx,
+    "html": read_html,
+    "markdown": read_markdown,
+    "text": read_text,
+}
 
 
 def read_document(data: bytes, name: str) -> Document:
-    """Placeholder until the readers land: UTF-8 text, one block per line."""
-    if not data.strip():
-        raise EmptyDocument(f"{name}: filen er tom")
-    text = data.decode("utf-8", errors="replace")
-    blocks = []
-    pos = 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            blocks.append(Block(raw, BlockKind.LINE, Span(pos, pos + len(raw))))
-        pos += len(raw) + 1
-    return Document(name, "text", text, tuple(blocks), None, hashlib.sha256(data).hexdigest())
+    """Read any supported document; raises an `InputError` naming the file when it cannot."""
+    document = READERS[sniff(data, name)](data, name)
+    if not document.blocks:
+        raise EmptyDocument(f"{name}: ingen tekst fundet")
+    return document

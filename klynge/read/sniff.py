@@ -1,0 +1,65 @@
+"""Which reader a file needs, decided from its content; the file name only breaks ties."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from klynge.errors import EmptyDocument, UnsupportedFormat
+
+_BINARY_SIGNATURES = {
+    b"\x89PNG": "PNG-billede",
+    b"\xff\xd8\xff": "JPEG-billede",
+    b"GIF8": "GIF-billede",
+    b"\xd0\xcf\x11\xe0": "gammelt Office-format (.doc/.xls); gem som .docx eller PDF",
+    b"{\\rtf": "RTF; gem som .docx eller PDF",
+    b"\x1f\x8b": "gzip-arkiv",
+    b"Rar!": "RAR-arkiv",
+    b"7z\xbc\xaf": "7z-arkiv",
+}
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
+_MD_MARKUP = re.compile(r"^\s*(?:[-*+]\s+\S|\|.*\|\s*$)|\]\([^)]*\)|\*\*\S", re.MULTILINE)
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:p|div|h[1-6]|table|tr|td|li|ul|ol|body|span|br)\b[^>]*>", re.IGNORECASE)
+
+
+def sniff(data: bytes, name: str) -> str:
+    """'pdf', 'docx', 'html', 'markdown' or 'text'; raises for empty or unsupported input."""
+    if not data.strip():
+        raise EmptyDocument(f"{name}: filen er tom")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, ValueError, OSError):
+            names = set()
+        if "word/document.xml" in names or name.lower().endswith(".docx"):
+            return "docx"
+        raise UnsupportedFormat(f"{name}: ukendt filformat (et zip-arkiv, men ikke en Word-fil)")
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise UnsupportedFormat(f"{name}: ukendt filformat ({what})")
+    sample = data[:8192]
+    if sample.count(b"\x00") > 0 or _control_ratio(sample) > 0.05:
+        raise UnsupportedFormat(f"{name}: ukendt filformat (binære data, ikke tekst)")
+    text = sample.decode("utf-8", errors="replace")
+    lower = name.lower()
+    if _HTML_START.search(text) or (len(_HTML_TAG.findall(text)) >= 5 and text.lstrip().startswith("<")):
+        return "html"
+    if lower.endswith((".html", ".htm")) and _HTML_TAG.search(text):
+        return "html"
+    if len(_MD_HEADING.findall(text)) >= 2 or (
+        lower.endswith((".md", ".markdown")) and (_MD_HEADING.search(text) or _MD_MARKUP.search(text))
+    ):
+        return "markdown"
+    return "text"
+
+
+def _control_ratio(sample: bytes) -> float:
+    allowed = {9, 10, 12, 13}
+    bad = sum(1 for b in sample if b < 32 and b not in allowed)
+    return bad / max(len(sample), 1)
