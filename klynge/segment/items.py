@@ -1,0 +1,245 @@
+"""Numbered agenda items: which numbered lines are item headings, and what each heading holds.
+
+Any numbered line may be an item heading ("3. Titel", "Punkt 3: Titel", "Sag nr. 3", "9.1 Titel",
+a number on its own line), but numbered lists inside item bodies and tables of contents use the same
+shapes. The agenda is the chain of candidates whose numbers run on in sequence (3 after 2, 9.1 after
+9) with the best evidence of being headings (a heading style, a time slot, a presenter, a section
+heading or journal number next to it), chosen by dynamic programming over all candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from klynge.model import BlockKind, Line, Span
+
+MONTHS = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+_NOT_TITLE = re.compile(
+    rf"^(?:{MONTHS})\b|^(?:halvår|kvartal|gang|plads|prioritet|behandling|klasse|sal|sals?|etage)\b",
+    re.IGNORECASE,
+)
+_PREFIXED = re.compile(
+    r"^(?:dagsordens)?(?:punkt|pkt\.?|sag(?:\s*nr\.?)?|item)\s*(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z])?)"
+    r"\s*[:.)\-–]?\s*(.*)$",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z](?=[.)\s]))?)(?:[.)]\s*|\s+)(\S.*)$")
+_BARE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?$")
+TIME_SLOT = re.compile(
+    r"\(?\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*\)?"
+    r"|\(\s*kl\.?\s*(\d{1,2})[.:](\d{2})\s*\)",
+    re.IGNORECASE,
+)
+_OPEN_TIME = re.compile(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–—]?\s*$", re.IGNORECASE)
+PRESENTER = re.compile(r"(?:^|[\s(])[vV](?:/|\.\s)\s*(\S.*)$")
+JOURNAL = re.compile(
+    r"^(?:(?:sags?\s*nr|sagsnummer|j\.?\s*nr|journal\s*nr|journalnummer|acadre|emne)\.?\s*:?\s*)?"
+    r"(\d{1,4}(?:-\d{1,4}){3,}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,}|\d{2}/\d{3,6}|\d{2}\.\d{2}\.\d{2}-[A-ZØ]\d{2}-\d+-\d{2})"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_CONFIDENTIAL = re.compile(r"^\(?\s*lukket(?:\s+punkt)?\b|\blukket punkt\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    line: int
+    number: str
+    key: tuple[int, int]
+    """(major, minor); minor 0 for a main item."""
+    text: str
+    """The heading text after the number (may be empty when the number stands alone)."""
+    weight: float
+
+
+def _number_key(number: str) -> tuple[int, int] | None:
+    m = re.match(r"^(\d{1,3})(?:\.(\d{1,2}))?(?:\.?([a-z]))?$", number)
+    if not m:
+        return None
+    minor = int(m.group(2)) if m.group(2) else (ord(m.group(3)) - 96 if m.group(3) else 0)
+    return int(m.group(1)), minor
+
+
+def is_section_heading(text: str) -> bool:
+    from klynge.segment.sections import section_heading
+
+    return section_heading(text) is not None
+
+
+def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for i, line in enumerate(lines):
+        text = line.text.strip().strip("*").strip()
+        number, rest = "", ""
+        m = _PREFIXED.match(text)
+        if m:
+            number, rest = m.group(1), m.group(2)
+        else:
+            m = _NUMBERED.match(text)
+            if m:
+                number, rest = m.group(1), m.group(2)
+            else:
+                m = _BARE.match(text)
+                if m and i + 1 < len(lines) and line.kind != BlockKind.TABLE_ROW:
+                    number, rest = m.group(1), ""
+        if not number:
+            continue
+        number = number.rstrip(".")
+        key = _number_key(number.replace(".", ".", 1))
+        if key is None or key[0] == 0 or key[0] > 400:
+            continue
+        if rest and (_NOT_TITLE.match(rest) or rest[0] in "-–—/%,;" or rest[0].isdigit()):
+            continue
+        found.append(Candidate(i, number, key, rest, _weight(lines, i, rest)))
+    return found
+
+
+def _weight(lines: Sequence[Line], i: int, rest: str) -> float:
+    """Evidence that line i is an agenda item heading rather than a numbered list entry."""
+    line = lines[i]
+    w = 1.0
+    if line.kind == BlockKind.HEADING:
+        w += 3.0
+    if line.kind == BlockKind.TABLE_ROW:
+        w -= 0.5
+    head = " ".join(ln.text for ln in lines[i : i + 3])
+    if TIME_SLOT.search(head[: len(rest) + 120]):
+        w += 2.0
+    if PRESENTER.search(rest):
+        w += 1.0
+    for ahead in lines[i + 1 : i + 9]:
+        if is_section_heading(ahead.text):
+            w += 2.0
+            break
+    for near in (*lines[max(0, i - 2) : i], *lines[i + 1 : i + 3]):
+        if JOURNAL.match(near.text.strip()):
+            w += 2.0
+            break
+    if rest.endswith("?"):
+        w -= 1.0
+    if rest and rest[0].islower():
+        w -= 1.5
+    if len(rest) > 220:
+        w -= 1.0
+    if line.bullet and line.kind != BlockKind.LIST_ITEM:
+        w -= 1.0
+    return w
+
+
+def _follows(prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    if nxt[0] == prev[0] + 1 and nxt[1] == 0:
+        return True
+    return nxt[0] == prev[0] and nxt[1] == prev[1] + 1
+
+
+def choose_chain(cands: Sequence[Candidate]) -> list[Candidate]:
+    """The best-scoring run of candidates whose numbers follow on from each other."""
+    if not cands:
+        return []
+    best: list[float] = []
+    back: list[int] = []
+    for i, c in enumerate(cands):
+        start_bonus = 0.5 if c.key == (1, 0) else (-1.0 if c.key[1] else -0.5)
+        score, prev = c.weight + start_bonus, -1
+        for j in range(i - 1, -1, -1):
+            p = cands[j]
+            if _follows(p.key, c.key) and p.line < c.line:
+                cand = best[j] + c.weight - (0.8 if c.line == p.line + 1 else 0.0)
+                if cand > score:
+                    score, prev = cand, j
+        best.append(score)
+        back.append(prev)
+    end = max(range(len(cands)), key=lambda k: (best[k], -k))
+    chain: list[Candidate] = []
+    while end != -1:
+        chain.append(cands[end])
+        end = back[end]
+    return chain[::-1]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What an item heading says: title, time slot, presenter; and how many lines it used."""
+
+    title: str
+    time_start: str | None
+    time_end: str | None
+    presenter: str | None
+    used: int
+    span: Span
+    confidential: bool
+
+
+def _continues(text: str, nxt: Line, first: Line) -> bool:
+    """Does a wrapped heading go on to the next line?"""
+    n = nxt.text.strip()
+    if not n or nxt.bullet or is_section_heading(n) or JOURNAL.match(n):
+        return False
+    if first.kind in {BlockKind.HEADING} or nxt.kind == BlockKind.HEADING:
+        return False
+    if _NUMBERED.match(n) and not re.match(r"^\d{1,2}[.:]\d{2}\b", n):
+        return False
+    if _OPEN_TIME.search(text) or text.count("(") > text.count(")"):
+        return True
+    if TIME_SLOT.search(text):
+        # After the time slot only a presenter list broken after "og" or "," runs on.
+        return bool(PRESENTER.search(text)) and bool(re.search(r"(?:\bog|,)\s*$", text))
+    if TIME_SLOT.search(n[:40]) or re.match(r"^[vV]/", n):
+        return True
+    if re.search(r"[-–,(]\s*$|\b(?:og|i|for|til|af|med|om|på|ved|mellem|samt|the|and)\s*$", text):
+        return len(text) >= 40
+    return False
+
+
+def _hhmm(h: str, m: str) -> str:
+    return f"{int(h):02d}:{m}"
+
+
+def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
+    first = lines[cand.line]
+    text = cand.text
+    used = 1
+    span = first.span
+    if not text and cand.line + 1 < len(lines):
+        # A number on a line of its own: the title is the next line.
+        text = lines[cand.line + 1].text.strip()
+        span = span.join(lines[cand.line + 1].span)
+        used = 2
+    while used < 5 and cand.line + used < len(lines) and _continues(text, lines[cand.line + used], first):
+        nxt = lines[cand.line + used]
+        joiner = "" if re.search(r"\(\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–—]$", text) else " "
+        text = f"{text.rstrip()}{joiner}{nxt.text.strip()}"
+        span = span.join(nxt.span)
+        used += 1
+    text = " ".join(text.replace("**", "").split())
+    start = end = None
+    cut = len(text)
+    slot = TIME_SLOT.search(text)
+    if slot:
+        g = slot.groups()
+        if g[0]:
+            start, end = _hhmm(g[0], g[1]), _hhmm(g[2], g[3])
+        else:
+            start = _hhmm(g[4], g[5])
+        cut = slot.start()
+    presenter = None
+    pres = PRESENTER.search(text)
+    if pres:
+        raw = pres.group(1)
+        after = TIME_SLOT.search(raw)
+        if after:
+            raw = raw[: after.start()]
+        presenter = raw.strip(" .,;:-–()") or None
+        cut = min(cut, pres.start())
+    title = text[:cut].strip(" -–—:,")
+    if title.endswith(".") and not re.search(r"\b\w{1,4}\.$", title):
+        title = title[:-1].rstrip()
+    confidential = bool(_CONFIDENTIAL.search(title))
+    if confidential:
+        title = re.sub(r"^\(?\s*lukket(?:\s+punkt)?\s*[:.)\-–]?\s*", "", title, flags=re.IGNORECASE) or title
+    return Heading(title, start, end, presenter, used, span, confidential)
