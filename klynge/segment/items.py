@@ -116,6 +116,18 @@ def _weight(lines: Sequence[Line], i: int, rest: str) -> float:
         if is_section_heading(ahead.text):
             w += 2.0
             break
+        if _NUMBERED.match(ahead.text.strip()):
+            break
+    # Numbered lines packed together are a list or a table of contents, not the agenda itself.
+    packed = sum(
+        1
+        for k in (i - 1, i + 1)
+        if 0 <= k < len(lines)
+        and _NUMBERED.match(lines[k].text.strip())
+        and not _NOT_TITLE.match(lines[k].text)
+    )
+    if line.kind != BlockKind.HEADING:
+        w -= 0.75 * packed
     for near in (*lines[max(0, i - 2) : i], *lines[i + 1 : i + 3]):
         if JOURNAL.match(near.text.strip()):
             w += 2.0

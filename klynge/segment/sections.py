@@ -16,7 +16,7 @@ from klynge.model import BlockKind, Line, Section, SectionKind, Span
 _KINDS: list[tuple[SectionKind, str]] = [
     (
         SectionKind.RECOMMENDATION,
-        r"indstillinger?|indstilling til beslutning|det indstilles|forslag til beslutning|"
+        r"indstilling(?:er)?|indstilling til beslutning|det indstilles|forslag til beslutning|"
         r"(?:administrationen|direktionen|forvaltningen|sekretariatet|formandskabet|direktøren)\s+indstiller",
     ),
     (
@@ -91,8 +91,10 @@ def prose(lines: Sequence[Line]) -> str:
 
 
 def attachment_names(lines: Sequence[Line]) -> list[str]:
+    """One name per attachment. Where entries are marked (bullets, "Bilag 3:"), an unmarked line
+    continues the entry above when it starts in lower case or with a digit."""
     names: list[str] = []
-    any_bullets = any(ln.bullet for ln in lines)
+    marked = any(ln.bullet or _ATTACHMENT_LINE.match(ln.text.strip()) for ln in lines)
     for line in lines:
         text = _MD_LINK.sub(
             lambda m: m.group(1) if m.group(1).strip() not in {"", "#"} else m.group(2), line.text.strip()
@@ -100,8 +102,8 @@ def attachment_names(lines: Sequence[Line]) -> list[str]:
         text = text.strip(" -–•")
         if not text:
             continue
-        starts_new = line.bullet or not any_bullets or _ATTACHMENT_LINE.match(text) or not names
-        if not starts_new and text[0].islower() and names:
+        explicit = line.bullet or _ATTACHMENT_LINE.match(text)
+        if marked and not explicit and names and (text[0].islower() or text[0].isdigit()):
             names[-1] = f"{names[-1]} {text}"
         else:
             names.append(text)
@@ -135,11 +137,10 @@ def split_sections(lines: Sequence[Line]) -> tuple[tuple[Section, ...], tuple[st
             and buf
             and not line.bullet
             and not _ATTACHMENT_LINE.match(line.text.strip())
-            and any(b.bullet for b in buf)
+            and any(b.bullet or _ATTACHMENT_LINE.match(b.text.strip()) for b in buf)
             and line.text[:1].isupper()
-            and len(line.text) > 90
         ):
-            # Prose after a bullet list of attachments: the list has ended.
+            # An unmarked line after a marked list of attachments: the list has ended.
             close()
             kind, heading, buf, span = SectionKind.CASE_TEXT, "", [], None
         buf.append(line)
