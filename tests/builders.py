@@ -67,6 +67,7 @@ _PAGE_CSS = """
   @top-center {{ content: "{header}"; font-size: 9pt; }}
   @bottom-right {{ content: {footer}; font-size: 9pt; }} }}
 body {{ font-family: "DejaVu Sans", sans-serif; font-size: 11pt; }}
+h1 {{ font-size: 16pt; }} h2 {{ font-size: 13pt; }} h3 {{ font-size: 11pt; }}
 """
 
 
