@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from sqlalchemy import select
 from webarchive import SECRET, UNPUBLISHED, Archive, TestClient
@@ -209,11 +211,16 @@ def test_upload_bad_files_and_import_page(client: TestClient) -> None:
     assert client.post("/upload", data={}).status_code == 422
 
 
-def test_upload_a_real_file(client: TestClient, needs_parser: None, minutes_text: object) -> None:
-    text = minutes_text("Klyngestyregruppen Vestklyngen", __import__("datetime").date(2024, 11, 7))  # type: ignore[operator]
+def test_upload_a_real_file(client: TestClient, needs_parser: None, minutes_text: Callable[..., str]) -> None:
+    text = minutes_text("Klyngestyregruppen Vestklyngen", dt.date(2024, 11, 7))
+    before = client.get("/api/meetings").json()["total"]
     r = client.post("/upload", files=[("filer", ("vest.txt", text.encode(), "text/plain"))])
     assert "nyt møde" in r.text
-    assert "Klyngestyregruppen Vestklyngen" in client.get("/moeder").text
+    link = re.search(r'<a href="/moeder/(\d+)">Åbn møde', r.text)
+    assert link
+    assert client.get("/api/meetings").json()["total"] == before + 1
+    page = client.get(f"/moeder/{link.group(1)}").text
+    assert "Status på fælles akutteam" in page
 
 
 def test_public_never_sees_closed_or_unpublished(client: TestClient, archive: Archive) -> None:

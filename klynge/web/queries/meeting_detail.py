@@ -1,16 +1,19 @@
 """One meeting in full for the Møde page and /api/meetings/{id}, in a few lean Core queries.
 
-The meeting page is the most visited page, so this reads plain rows (no ORM objects): one query each
-for the meeting (with forum, document and the closed-content flag), items, sections, attachments,
-decisions, actions (+ their events when any), participants, and coming topics and meetings.
+The meeting page is the most visited page, so this reads plain rows (no ORM objects) with
+statements built once per process (per kind of viewer) and bound to the meeting id at run time:
+the meeting (with forum, document and the closed-content flag), items, sections, attachments,
+decisions, actions (+ their events), participants, and coming topics and meetings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import exists, select
+from sqlalchemy import Executable, Integer, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from klynge.errors import NotFound
@@ -46,9 +49,27 @@ from klynge.web.views import (
 )
 from klynge.web.views import Attachment as AttachmentView
 
+MID = bindparam("mid", type_=Integer)
 
-def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
-    """The meeting as this viewer may see it; `NotFound` when there is none (or it is hidden)."""
+
+@dataclass(frozen=True)
+class Statements:
+    head: Executable
+    items: Executable
+    sections: Executable
+    attachments: Executable
+    decisions: Executable
+    actions: Executable
+    events: Executable
+    people: Executable
+    topics: Executable
+    announced: Executable
+
+
+@cache
+def statements(sees_confidential: bool) -> Statements:
+    """The page's statements for one kind of viewer, built once."""
+    viewer = Viewer(sees_confidential=sees_confidential)
     closed = exists(
         select(Item.id).where(Item.meeting_id == Meeting.id, Item.confidential.is_(True))
     ) | exists(
@@ -56,18 +77,27 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
         .join(Item, Item.id == Attachment.item_id)
         .where(Item.meeting_id == Meeting.id, Attachment.confidential.is_(True))
     )
-    head = session.execute(
-        select(Meeting, Forum.name, Document.filename, Document.format, Document.size, closed.label("closed"))
+    return Statements(
+        head=select(
+            Meeting.id,
+            Meeting.date,
+            Meeting.start,
+            Meeting.end,
+            Meeting.location,
+            Meeting.title,
+            Meeting.published,
+            Meeting.created_at,
+            Meeting.document_id,
+            Forum.name.label("forum"),
+            Document.filename,
+            Document.format,
+            Document.size,
+            closed.label("closed"),
+        )
         .outerjoin(Forum, Forum.id == Meeting.forum_id)
         .outerjoin(Document, Document.id == Meeting.document_id)
-        .where(Meeting.id == meeting_id, visibility.meetings(viewer))
-    ).first()
-    if head is None:
-        raise NotFound(f"møde {meeting_id} findes ikke")
-    m: Meeting = head[0]
-    forum = head[1] or ""
-    items = session.execute(
-        select(
+        .where(Meeting.id == MID, visibility.meetings(viewer)),
+        items=select(
             Item.id,
             Item.number,
             Item.title,
@@ -78,43 +108,102 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
             Item.confidential,
         )
         .join(Meeting, Meeting.id == Item.meeting_id)
-        .where(Item.meeting_id == meeting_id, visibility.items(viewer))
-        .order_by(Item.position)
-    ).all()
-    ids = [r.id for r in items]
+        .where(Item.meeting_id == MID, visibility.items(viewer))
+        .order_by(Item.position),
+        sections=select(
+            Section.id,
+            Section.item_id,
+            Section.kind,
+            Section.heading,
+            Section.text,
+            Section.span_start,
+            Section.span_end,
+        )
+        .join(Item, Item.id == Section.item_id)
+        .where(Item.meeting_id == MID)
+        .order_by(Section.item_id, Section.position),
+        attachments=select(Attachment.id, Attachment.item_id, Attachment.name)
+        .join(Item, Item.id == Attachment.item_id)
+        .where(Item.meeting_id == MID, visibility.attachments(viewer))
+        .order_by(Attachment.item_id, Attachment.position),
+        decisions=select(Decision.id, Decision.item_id, Decision.item_number, Decision.kind, Decision.text)
+        .where(Decision.meeting_id == MID)
+        .order_by(Decision.position),
+        actions=select(
+            Action.id,
+            Action.item_id,
+            Action.item_number,
+            Action.owner,
+            Action.task,
+            Action.status,
+            Action.due_phrase,
+            Action.due_end,
+            Action.owner_person_id,
+            Organisation.name.label("organisation"),
+            Action.sentence,
+        )
+        .outerjoin(Organisation, Organisation.id == Action.owner_organisation_id)
+        .where(Action.meeting_id == MID)
+        .order_by(Action.position),
+        events=select(
+            ActionEvent.action_id, ActionEvent.status, ActionEvent.by, ActionEvent.at, ActionEvent.note
+        )
+        .join(Action, Action.id == ActionEvent.action_id)
+        .where(Action.meeting_id == MID)
+        .order_by(ActionEvent.at),
+        people=select(
+            Participation.person_id,
+            Person.name,
+            Participation.organisation_id,
+            Organisation.name.label("organisation"),
+            Participation.role,
+            Participation.absent,
+            Participation.guest,
+            Participation.attendance,
+        )
+        .join(Person, Person.id == Participation.person_id)
+        .outerjoin(Organisation, Organisation.id == Participation.organisation_id)
+        .where(Participation.meeting_id == MID)
+        .order_by(Participation.position),
+        topics=select(ForwardTopic.text, ForwardTopic.item_id)
+        .where(ForwardTopic.meeting_id == MID)
+        .order_by(ForwardTopic.position),
+        announced=select(
+            AnnouncedMeeting.date,
+            AnnouncedMeeting.start,
+            AnnouncedMeeting.end,
+            AnnouncedMeeting.location,
+            Forum.name.label("forum"),
+        )
+        .outerjoin(Forum, Forum.id == AnnouncedMeeting.forum_id)
+        .where(AnnouncedMeeting.source_meeting_id == MID)
+        .order_by(AnnouncedMeeting.position),
+    )
+
+
+def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
+    """The meeting as this viewer may see it; `NotFound` when there is none (or it is hidden)."""
+    q = statements(viewer.sees_confidential)
+    bind = {"mid": meeting_id}
+    head = session.execute(q.head, bind).first()
+    if head is None:
+        raise NotFound(f"møde {meeting_id} findes ikke")
+    forum = head.forum or ""
+    items = session.execute(q.items, bind).all()
+    titles = {r.id: r.title for r in items}
     sections: dict[int, list[SectionView]] = defaultdict(list)
     attachments: dict[int, list[AttachmentView]] = defaultdict(list)
     decisions: dict[int, list[DecisionView]] = defaultdict(list)
     actions: dict[int, list[ActionView]] = defaultdict(list)
-    if ids:
-        for s in session.execute(
-            select(
-                Section.id,
-                Section.item_id,
-                Section.kind,
-                Section.heading,
-                Section.text,
-                Section.span_start,
-                Section.span_end,
-            )
-            .join(Item, Item.id == Section.item_id)
-            .where(Item.meeting_id == meeting_id)
-            .order_by(Section.item_id, Section.position)
-        ):
-            sections[s.item_id].append(SectionView(s.id, s.kind, s.heading, s.text, s.span_start, s.span_end))
-        for a in session.execute(
-            select(Attachment.id, Attachment.item_id, Attachment.name)
-            .join(Item, Item.id == Attachment.item_id)
-            .where(Item.meeting_id == meeting_id, visibility.attachments(viewer))
-            .order_by(Attachment.item_id, Attachment.position)
-        ):
+    if items:
+        for s in session.execute(q.sections, bind):
+            if s.item_id in titles:
+                sections[s.item_id].append(
+                    SectionView(s.id, s.kind, s.heading, s.text, s.span_start, s.span_end)
+                )
+        for a in session.execute(q.attachments, bind):
             attachments[a.item_id].append(AttachmentView(a.id, a.name))
-        titles = {r.id: r.title for r in items}
-        for d in session.execute(
-            select(Decision.id, Decision.item_id, Decision.item_number, Decision.kind, Decision.text)
-            .where(Decision.meeting_id == meeting_id)
-            .order_by(Decision.position)
-        ):
+        for d in session.execute(q.decisions, bind):
             if d.item_id in titles:
                 decisions[d.item_id].append(
                     DecisionView(
@@ -125,42 +214,14 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
                         titles[d.item_id],
                         d.text,
                         d.kind,
-                        m.date,
+                        head.date,
                         forum,
                     )
                 )
-        rows = session.execute(
-            select(
-                Action.id,
-                Action.item_id,
-                Action.item_number,
-                Action.owner,
-                Action.task,
-                Action.status,
-                Action.due_phrase,
-                Action.due_end,
-                Action.owner_person_id,
-                Organisation.name,
-                Action.sentence,
-            )
-            .outerjoin(Organisation, Organisation.id == Action.owner_organisation_id)
-            .where(Action.meeting_id == meeting_id)
-            .order_by(Action.position)
-        ).all()
+        rows = session.execute(q.actions, bind).all()
         events: dict[int, list[EventView]] = defaultdict(list)
         if rows:
-            for e in session.execute(
-                select(
-                    ActionEvent.action_id,
-                    ActionEvent.status,
-                    ActionEvent.by,
-                    ActionEvent.at,
-                    ActionEvent.note,
-                )
-                .join(Action, Action.id == ActionEvent.action_id)
-                .where(Action.meeting_id == meeting_id)
-                .order_by(ActionEvent.at)
-            ):
+            for e in session.execute(q.events, bind):
                 events[e.action_id].append(EventView(e.status, e.by or "", e.at, e.note))
         today = dt.date.today()
         for row in rows:
@@ -177,74 +238,44 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
                         due_phrase=row.due_phrase,
                         due=row.due_end,
                         person_id=row.owner_person_id,
-                        organisation=row[9],
-                        date=m.date,
+                        organisation=row.organisation,
+                        date=head.date,
                         forum=forum,
                         sentence=row.sentence,
                         events=tuple(events.get(row.id, ())),
                     )
                 )
-    people = session.execute(
-        select(
-            Participation.person_id,
-            Person.name,
-            Participation.organisation_id,
-            Organisation.name,
-            Participation.role,
-            Participation.absent,
-            Participation.guest,
-            Participation.attendance,
-        )
-        .join(Person, Person.id == Participation.person_id)
-        .outerjoin(Organisation, Organisation.id == Participation.organisation_id)
-        .where(Participation.meeting_id == meeting_id)
-        .order_by(Participation.position)
-    ).all()
-    topics = session.execute(
-        select(ForwardTopic.text, ForwardTopic.item_id)
-        .where(ForwardTopic.meeting_id == meeting_id)
-        .order_by(ForwardTopic.position)
-    ).all()
-    announced = session.execute(
-        select(
-            AnnouncedMeeting.date,
-            AnnouncedMeeting.start,
-            AnnouncedMeeting.end,
-            AnnouncedMeeting.location,
-            Forum.name,
-        )
-        .outerjoin(Forum, Forum.id == AnnouncedMeeting.forum_id)
-        .where(AnnouncedMeeting.source_meeting_id == meeting_id)
-        .order_by(AnnouncedMeeting.position)
-    ).all()
-    visible = set(ids)
+    people = session.execute(q.people, bind).all()
+    topics = session.execute(q.topics, bind).all()
+    announced = session.execute(q.announced, bind).all()
     summary = MeetingSummary(
-        id=m.id,
+        id=head.id,
         forum=forum,
-        date=m.date,
-        start=m.start,
-        end=m.end,
-        location=m.location,
-        title=m.title,
+        date=head.date,
+        start=head.start,
+        end=head.end,
+        location=head.location,
+        title=head.title,
         items=len(items),
-        published=m.published,
-        created=m.created_at,
+        published=head.published,
+        created=head.created_at,
     )
+    document = None
+    if head.document_id and head.filename:
+        document = DocumentInfo(head.document_id, head.filename, head.format, head.size)
     return MeetingDetail(
         meeting=summary,
-        document=DocumentInfo(m.document_id, head[2], head[3], head[4])
-        if m.document_id and head[2]
-        else None,
+        document=document,
         participants=tuple(
             Participant(
-                name=p[1],
-                person_id=p[0],
-                organisation=p[3],
-                organisation_id=p[2],
-                role=p[4],
-                absent=p[5],
-                guest=p[6],
-                attendance=p[7],
+                name=p.name,
+                person_id=p.person_id,
+                organisation=p.organisation,
+                organisation_id=p.organisation_id,
+                role=p.role,
+                absent=p.absent,
+                guest=p.guest,
+                attendance=p.attendance,
             )
             for p in people
         ),
@@ -265,9 +296,11 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
             )
             for r in items
         ),
-        forward_topics=tuple(t.text for t in topics if t.item_id is None or t.item_id in visible),
+        forward_topics=tuple(t.text for t in topics if t.item_id is None or t.item_id in titles),
         announced=tuple(
-            MeetingSummary(id=0, forum=a[4] or forum, date=a[0], start=a[1], end=a[2], location=a[3])
+            MeetingSummary(
+                id=0, forum=a.forum or forum, date=a.date, start=a.start, end=a.end, location=a.location
+            )
             for a in announced
         ),
         original_allowed=viewer.sees_confidential or not head.closed,
