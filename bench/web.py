@@ -17,12 +17,14 @@ import asyncio
 import datetime as dt
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 from sqlalchemy import func, insert, select
@@ -283,6 +285,39 @@ async def drive(base: str, paths: list[str], connections: int, seconds: float) -
     return latencies, errors
 
 
+WRK_SCRIPT = """
+local paths = {%s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter * 7919) %% #paths + 1])
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%.3f %%.3f %%.3f %%.3f %%d\\n", summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    e.connect + e.read + e.write + e.timeout + e.status))
+end
+"""
+
+
+def run_wrk(
+    base: str, paths: list[str], connections: int, seconds: float
+) -> tuple[float, float, float, float, int]:
+    """(req/s, p50, p95, p99, errors) from wrk with a script cycling through `paths`."""
+    script = OUT / "paths.lua"
+    script.write_text(WRK_SCRIPT % ", ".join('"' + p.replace('"', "") + '"' for p in paths), encoding="utf-8")
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", str(script), base],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("RESULT"))
+    n, duration, p50, p95, p99, errors = line.split()[1:]
+    return int(n) / float(duration), float(p50), float(p95), float(p99), int(errors)
+
+
 def pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100)[int(p) - 1] if len(values) > 1 else values[0]
 
@@ -293,6 +328,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--connections", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--httpx", action="store_true", help="drive with httpx even when wrk is installed")
     ap.add_argument("--db", default=None, help="database URL (default: SQLite file in bench/out)")
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
@@ -327,19 +363,28 @@ def main() -> int:
                 raise SystemExit(f"klynge serve startede ikke; se {OUT / 'serve.log'}")
             time.sleep(0.2)
         rng = random.Random(3)
-        meetings = [f"/moeder/{rng.randrange(1, n_meetings + 1)}" for _ in range(500)]
+        every = [f"/moeder/{i}" for i in range(1, n_meetings + 1)]
+        rng.shuffle(every)
         queries = [" ".join(rng.sample(WORDS, rng.choice([1, 2, 2, 3]))) for _ in range(300)]
         cases: dict[str, list[str]] = {
-            "mødeside": meetings,
-            "søgeside": ["/soeg?q=" + q for q in queries],
-            "/api/search": ["/api/search?q=" + q for q in queries],
+            "møde (kold)": every,
+            "møde (varm)": every[:200],
+            "søgeside": ["/soeg?q=" + quote(q) for q in queries],
+            "/api/search": ["/api/search?q=" + quote(q) for q in queries],
         }
         print(
             f"arkiv: {n_meetings} møder, {have} punkter; {args.workers} workers, "
             f"{args.connections} forbindelser, {args.seconds:.0f} s pr. side"
         )
         print(f"{'side':<14}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'fejl':>6}")
+        use_wrk = shutil.which("wrk") is not None and not args.httpx
+        print(f"lastgenerator: {'wrk' if use_wrk else 'httpx (asyncio)'}")
         for name, paths in cases.items():
+            if use_wrk:
+                run_wrk(base, paths[:200], args.connections, 3)  # warm up
+                rps, p50, p95, p99, errs = run_wrk(base, paths, args.connections, args.seconds)
+                print(f"{name:<14}{rps:>8.0f}{p50:>9.1f}{p95:>9.1f}{p99:>9.1f}{errs:>6}")
+                continue
             asyncio.run(drive(base, paths[:40], args.connections, 2))  # warm up
             lat, errs = asyncio.run(drive(base, paths, args.connections, args.seconds))
             print(

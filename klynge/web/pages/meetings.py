@@ -9,9 +9,11 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
+from klynge.web import pagecache
 from klynge.web.access import viewer
-from klynge.web.db import session
+from klynge.web.db import session, sessions
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import meetings
 from klynge.web.render import MONTHS, render
@@ -86,11 +88,27 @@ def _calendar(
 
 
 @router.get("/moeder/{meeting_id}", response_class=HTMLResponse)
-def meeting_page(request: Request, meeting_id: int, s: Session = Depends(session)) -> HTMLResponse:
-    detail = meetings.detail(s, viewer(request), meeting_id)
-    return render(
-        request, "meeting.html", title=f"{detail.meeting.forum} {detail.meeting.date or ''}", d=detail
-    )
+async def meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
+    """The meeting; the rendered page is reused while the meeting's stamp is unchanged.
+
+    Async with one hop to the thread pool for all database work and rendering (the busiest page)."""
+    return await run_in_threadpool(_meeting_page, request, meeting_id)
+
+
+def _meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
+    who = viewer(request)
+    cache: pagecache.PageCache = request.app.state.page_cache
+    cache_key = pagecache.key(who, meeting_id)
+    with sessions(request)() as s:
+        current = pagecache.stamp(s, who, meeting_id)
+        body = cache.get(cache_key, current)
+        if body is not None:
+            return HTMLResponse(body)
+        detail = meetings.detail(s, who, meeting_id)
+    title = f"{detail.meeting.forum} {detail.meeting.date or ''}"
+    page = render(request, "meeting.html", title=title, d=detail)
+    cache.put(cache_key, current, bytes(page.body))
+    return page
 
 
 @router.get("/moeder/{meeting_id}/original")
