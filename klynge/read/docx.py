@@ -32,7 +32,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from klynge.errors import UnreadableDocument
 from klynge.model import BlockKind, Document
 from klynge.read.blocks import DocumentBuilder
-from klynge.read.numbering import W, Numbering
+from klynge.read.numbering import Numbering, W
 
 MAX_XML_BYTES = 50_000_000
 MAX_TOTAL_BYTES = 400_000_000
@@ -149,17 +149,22 @@ def _walk(parent: Any, styles: dict[str, _Style], numbering: Numbering, out: Doc
 
 
 def _text(element: Any) -> str:
-    """Visible text: w:t, tabs as spaces, w:br/w:cr as newlines; no deleted text or field codes."""
+    """Visible text: w:t, tabs as spaces, w:br/w:cr and inner paragraphs as newlines.
+
+    Deleted text (w:delText) and field codes (w:instrText) are other tags, so they are left out.
+    """
     parts: list[str] = []
-    for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen", f"{W}tbl"):
+    for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen", f"{W}p"):
         tag = node.tag
+        if node is element:
+            continue
         if tag == f"{W}t":
             parts.append(node.text or "")
         elif tag == f"{W}tab":
             parts.append(" ")
         elif tag == f"{W}noBreakHyphen":
             parts.append("-")
-        elif tag != f"{W}tbl":
+        else:  # a line break, or a new paragraph inside a table cell
             parts.append("\n")
     return "".join(parts)
 
@@ -222,11 +227,11 @@ def _all_bold(p: Any, chain: list[_Style]) -> bool:
 
 def _table(tbl: Any, out: DocumentBuilder) -> None:
     for tr in tbl.iter(f"{W}tr"):
-        if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
+        if _nearest(tr, f"{W}tbl") is not tbl:
             continue  # rows of nested tables are part of their cell's text
         cells: list[str] = []
         for tc in tr.iter(f"{W}tc"):
-            if _row_of(tc) is not tr:
+            if _nearest(tc, f"{W}tr") is not tr:
                 continue
             tcpr = tc.find(f"{W}tcPr")
             vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
@@ -239,8 +244,9 @@ def _table(tbl: Any, out: DocumentBuilder) -> None:
             out.add(" | ".join(cells), BlockKind.TABLE_ROW)
 
 
-def _row_of(tc: Any) -> Any:
-    node = tc.getparent()
-    while node is not None and node.tag != f"{W}tr":
+def _nearest(element: Any, tag: str) -> Any:
+    """The closest ancestor with `tag` (rows may sit in content controls, so not just the parent)."""
+    node = element.getparent()
+    while node is not None and node.tag != tag:
         node = node.getparent()
     return node

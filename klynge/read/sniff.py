@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-from klynge.errors import EmptyDocument, UnsupportedFormat
+from klynge.errors import EmptyDocument, UnreadableDocument, UnsupportedFormat
 
 _BINARY_SIGNATURES = {
     b"\x89PNG": "PNG-billede",
@@ -18,6 +18,7 @@ _BINARY_SIGNATURES = {
     b"Rar!": "RAR-arkiv",
     b"7z\xbc\xaf": "7z-arkiv",
 }
+_PROMISED = {"pdf": "en PDF", "docx": "en Word-fil (DOCX)", "docm": "en Word-fil (DOCX)"}
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 _MD_MARKUP = re.compile(r"^\s*(?:[-*+]\s+\S|\|.*\|\s*$)|\]\([^)]*\)|\*\*\S", re.MULTILINE)
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
@@ -43,6 +44,9 @@ def sniff(data: bytes, name: str) -> str:
     for signature, what in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
             raise UnsupportedFormat(f"{name}: ukendt filformat ({what})")
+    promised = _PROMISED.get(name.lower().rsplit(".", 1)[-1]) if "." in name else None
+    if promised:  # content wins when it is recognisable; a .docx of plain text is not what it says
+        raise UnreadableDocument(f"{name}: er ikke {promised} (filen indeholder noget andet)")
     sample = data[:8192]
     if sample.count(b"\x00") > 0 or _control_ratio(sample) > 0.05:
         raise UnsupportedFormat(f"{name}: ukendt filformat (binære data, ikke tekst)")
