@@ -8,9 +8,10 @@ with Danish linking letters, and invented words for the long tail; about 14 sect
 40 fora, 2010-2026. Each vocabulary word is analysed once (stems and compound parts, by the real
 `danish` module) and sections reuse the analysis, so building is bulk inserts, not parsing.
 Queries: 1-3 words with log-uniform frequency ranks (common and rare words), half with a filter
-(forum or a two-year range). Reported: build time, size, p50/p95/p99 of `klynge.search()` (with
-facets and snippets) and of the bare ranked backend query (FTS5 MATCH ORDER BY rank / tsquery ORDER
-BY ts_rank_cd), both for the same analysed queries.
+(forum or a two-year range). Reported: build time, size, p50/p95/p99 of `klynge.search()` (20 hits
+with snippets, facets, total), of `search(..., facets=False)`, and of the bare ranked backend query
+(FTS5 MATCH ORDER BY bm25 LIMIT 20 / tsquery ORDER BY ts_rank_cd LIMIT 20, ids only) for the same
+analysed queries.
 """
 
 from __future__ import annotations
@@ -319,7 +320,9 @@ def build(engine: Engine, n: int) -> dict[str, float]:
             if not batch:
                 return
             for r in batch:
-                for t in set(r["stems"].split()):
+                words = r["stems"].split()
+                df["#"] = df.get("#", 0) + len(words)
+                for t in set(words):
                     df[t] = df.get(t, 0) + 1
             if pg:
                 buf = io.StringIO()
@@ -400,7 +403,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def measure(engine: Engine, qs: list[tuple[str, dict[str, Any]]]) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"all": [], "plain": [], "filtered": [], "bare": []}
+    times: dict[str, list[float]] = {"all": [], "plain": [], "filtered": [], "no_facets": [], "bare": []}
     with engine.connect() as conn:
         for q, f in qs[:50]:  # warm the cache
             search(conn, q, **f)
@@ -410,6 +413,9 @@ def measure(engine: Engine, qs: list[tuple[str, dict[str, Any]]]) -> dict[str, l
             d = time.perf_counter() - t
             times["all"].append(d)
             times["filtered" if f else "plain"].append(d)
+            t = time.perf_counter()
+            search(conn, q, facets=False, **f)
+            times["no_facets"].append(time.perf_counter() - t)
             t = time.perf_counter()
             bare(conn, q)
             times["bare"].append(time.perf_counter() - t)

@@ -55,16 +55,14 @@ def compile(query: Query, filters: Filters, any_of: bool = False) -> str:
     return expr
 
 
-def candidates(
-    conn: Connection, match: str, ids: tuple[int, int] | None, limit: int
-) -> list[tuple[int, float]]:
-    """The newest `limit` matching pieces with their score (higher is better)."""
+def candidates(conn: Connection, match: str, ids: tuple[int, int] | None, limit: int) -> list[int]:
+    """The newest `limit` matching pieces (ids ascending = newest first); no scoring here."""
     where = "search_fts MATCH :m" + (" AND rowid BETWEEN :lo AND :hi" if ids else "")
     params: dict[str, Any] = {"m": match, "n": limit}
     if ids:
         params["lo"], params["hi"] = ids
-    sql = f"SELECT rowid, -{RANK} FROM search_fts WHERE {where} ORDER BY rowid DESC LIMIT :n"
-    return [(int(r[0]), float(r[1])) for r in conn.execute(text(sql), params)]
+    sql = f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rowid LIMIT :n"
+    return [int(r[0]) for r in conn.execute(text(sql), params)]
 
 
 def count(conn: Connection, match: str, ids: tuple[int, int] | None, limit: int) -> int:

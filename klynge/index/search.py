@@ -24,15 +24,16 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from klynge.errors import InputError, NotFound
-from klynge.index import snippet
+from klynge.index import rank, snippet
 from klynge.index.query import Clause, Filters, Query, parse
 from klynge.index.tables import id_range, search_doc, search_term
-from klynge.index.writer import TOTAL, backend
+from klynge.index.writer import TOKENS, TOTAL, backend
 
 CAP = 200
 COUNT_CAP = 5_000
 MAX_PER_PAGE = 100
 RELATED_CAP = 1000
+MMAP_BYTES = 1 << 34
 FACETS = ("forum", "year", "organisation", "person", "section")
 
 _STOP_WORDS = (
@@ -173,6 +174,7 @@ def _run(
     conn: Connection, parsed: Query, filters: Filters, page: int, per_page: int, facets: bool
 ) -> SearchResult:
     engine = backend(conn)
+    _tune(conn)
     compiled = engine.compile(parsed, filters)
     ids = id_range(filters.date_from, filters.date_to)
     found = engine.candidates(conn, compiled, ids, CAP + 1)
@@ -184,80 +186,129 @@ def _run(
         total = min(total, COUNT_CAP)
     else:
         total, exact = len(found), True
-    found.sort(key=lambda r: (-r[1], -r[0]))
+    rows = _pieces(conn, found)
+    scored = _score(conn, rows, parsed.positive, total)
     start = (page - 1) * per_page
-    page_ids = found[start : start + per_page]
-    scores = dict(page_ids)
+    page_rows = scored[start : start + per_page]
+    texts = _texts(conn, [r.id for _, r in page_rows])
     exact_terms, prefixes = parsed.highlight_terms()
-    hits: list[Hit] = []
     memo: dict[str, bool] = {}
-    if page_ids:
-        cols = search_doc.c
-        rows = conn.execute(
-            select(
-                cols.id,
-                cols.meeting_id,
-                cols.item_id,
-                cols.item_number,
-                cols.title,
-                cols.section,
-                cols.date,
-                cols.forum,
-                cols.text,
-                cols.stems,
-            ).where(cols.id.in_(list(scores)))
-        ).all()
-        by_id = {r.id: r for r in rows}
-        for doc_id, score in page_ids:
-            r = by_id[doc_id]
-            hits.append(
-                Hit(
-                    id=r.id,
-                    meeting_id=r.meeting_id,
-                    item_id=r.item_id,
-                    item_number=r.item_number,
-                    title=r.title,
-                    section=r.section,
-                    date=r.date,
-                    forum=r.forum,
-                    score=score,
-                    snippet=snippet.make(r.text, exact_terms, prefixes, memo=memo, terms=r.stems.split()),
-                )
-            )
-    facet_counts = _facets(conn, [i for i, _ in found]) if facets and found else {}
+    hits = tuple(
+        Hit(
+            id=r.id,
+            meeting_id=r.meeting_id,
+            item_id=r.item_id,
+            item_number=r.item_number,
+            title=r.title,
+            section=r.section,
+            date=r.date,
+            forum=r.forum,
+            score=score,
+            snippet=snippet.make(texts[r.id], exact_terms, prefixes, memo=memo, terms=r.stems.split()),
+        )
+        for score, r in page_rows
+    )
     return SearchResult(
         query=parsed.text,
         total=total,
         total_exact=exact,
         page=page,
         per_page=per_page,
-        hits=tuple(hits),
-        facets=facet_counts,
+        hits=hits,
+        facets=_facets(rows) if facets and rows else {},
         facets_exact=not capped,
     )
 
 
-def _facets(conn: Connection, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
-    """Counts per forum, year, organisation, person and section over the given pieces.
+@dataclass(frozen=True)
+class _Piece:
+    id: int
+    meeting_id: int
+    item_id: int | None
+    item_number: str | None
+    title: str
+    section: str
+    date: dt.date | None
+    forum: str
+    organisations: str
+    persons: str
+    stems: str
+    parts: str
 
-    Pieces of one meeting share forum, organisations and persons, so rows are counted as whole
-    tuples first and split afterwards (a thousand rows cost one small query and a Counter).
+
+def _tune(conn: Connection) -> None:
+    """SQLite: map the file into memory once per connection (random reads of candidates get cheap)."""
+    if conn.dialect.name == "sqlite" and not conn.info.get("klynge_mmap"):
+        conn.exec_driver_sql(f"PRAGMA mmap_size={MMAP_BYTES}")
+        conn.info["klynge_mmap"] = True
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _pieces(conn: Connection, ids: list[int]) -> list[_Piece]:
+    """The candidates' metadata and analysis, in the order of `ids` (one query; ids are ints)."""
+    if not ids:
+        return []
+    sql = (
+        "SELECT id, meeting_id, item_id, item_number, title, section, date, forum, organisations, "
+        f"persons, stems, parts FROM search_doc WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
+    )
+    by_id = {}
+    for r in conn.exec_driver_sql(sql):
+        by_id[r[0]] = _Piece(r[0], r[1], r[2], r[3], r[4], r[5], _date(r[6]), r[7], r[8], r[9], r[10], r[11])
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _texts(conn: Connection, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    sql = f"SELECT id, text FROM search_doc WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
+    return {r[0]: r[1] for r in conn.exec_driver_sql(sql)}
+
+
+def _stats(conn: Connection, terms: set[str]) -> tuple[dict[str, int], int, float]:
+    """Document frequencies of `terms`, the number of pieces and their mean length in stems."""
+    rows = conn.execute(
+        select(search_term.c.term, search_term.c.df).where(search_term.c.term.in_([*terms, TOTAL, TOKENS]))
+    )
+    df = {r[0]: r[1] for r in rows}
+    n = max(df.get(TOTAL, 1), 1)
+    avgdl = df[TOKENS] / n if df.get(TOKENS) else rank.DEFAULT_AVGDL
+    return df, n, avgdl
+
+
+def _score(
+    conn: Connection, rows: list[_Piece], clauses: tuple[Clause, ...], total: int
+) -> list[tuple[float, _Piece]]:
+    """Rows with their BM25 score, best first; ties newest first (rows come newest first)."""
+    terms = {t for c in clauses for t in c.terms}
+    df, n, avgdl = _stats(conn, terms)
+    for clause in clauses:
+        if clause.grows:
+            df[clause.terms[-1]] = max(total, 1)  # a prefix matches as often as the query does
+    scored = [(rank.bm25(r.stems, r.parts, clauses, df, n, avgdl), r) for r in rows]
+    order = sorted(range(len(scored)), key=lambda i: (-scored[i][0], i))
+    return [scored[i] for i in order]
+
+
+def _facets(rows: list[_Piece]) -> dict[str, list[tuple[str, int]]]:
+    """Counts per forum, year, organisation, person and section over the candidate pieces.
+
+    Pieces of one meeting share forum, organisations and persons: counted as tuples first.
     """
-    rows: Counter[tuple[Any, ...]] = Counter()
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ", ".join(str(int(x)) for x in chunk)
-        sql = (
-            "SELECT forum, CAST(date AS VARCHAR(10)), section, organisations, persons "
-            f"FROM search_doc WHERE id IN ({marks})"
-        )
-        rows.update(tuple(r) for r in conn.exec_driver_sql(sql))
+    groups: Counter[tuple[str, str, str, str, str]] = Counter(
+        (r.forum, str(r.date.year) if r.date else "", r.section, r.organisations, r.persons) for r in rows
+    )
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for (forum, date, section, orgs, persons), n in rows.items():
+    for (forum, year, section, orgs, persons), n in groups.items():
         if forum:
             counters["forum"][forum] += n
-        if date:
-            counters["year"][str(date)[:4]] += n
+        if year:
+            counters["year"][year] += n
         counters["section"][section] += n
         for org in set(filter(None, orgs.split("\n"))):
             counters["organisation"][org] += n
@@ -338,34 +389,17 @@ def related(
         engine = backend(conn)
         compiled = engine.compile(any_of, filters, any_of=True)
         found = engine.candidates(conn, compiled, None, RELATED_CAP)
-        best: dict[int, tuple[float, Any]] = {}
-        ids = [i for i, _ in found]
-        score_of = dict(found)
-        docs: dict[int, Any] = {}
-        for i in range(0, len(ids), 500):
-            for d in conn.execute(
-                select(
-                    cols.id,
-                    cols.item_id,
-                    cols.meeting_id,
-                    cols.item_number,
-                    cols.title,
-                    cols.date,
-                    cols.forum,
-                ).where(cols.id.in_(ids[i : i + 500]))
-            ):
-                docs[d.id] = d
+        others = [p for p in _pieces(conn, found) if p.item_id is not None and p.meeting_id != meeting_id]
+        best: dict[int, tuple[float, _Piece]] = {}
         # An item is as related as all its matching pieces together (title, sections, decision).
-        for doc_id in ids:
-            r = docs[doc_id]
-            if r.item_id is None or r.meeting_id == meeting_id:
-                continue
-            old = best.get(r.item_id)
-            best[r.item_id] = ((old[0] if old else 0.0) + score_of[doc_id], old[1] if old else r)
-        ranked = sorted(best.values(), key=lambda sr: (-sr[0], -(sr[1].date or dt.date.min).toordinal()))
+        for score, piece in _score(conn, others, any_of.clauses, len(found)):
+            key = piece.item_id or 0
+            old = best.get(key)
+            best[key] = ((old[0] if old else 0.0) + score, old[1] if old else piece)
+        ranked = sorted(best.values(), key=lambda sp: (-sp[0], sp[1].id))
         return [
-            Related(r.item_id, r.meeting_id, r.item_number, r.title, r.date, r.forum, s, top)
-            for s, r in ranked[:limit]
+            Related(p.item_id or 0, p.meeting_id, p.item_number, p.title, p.date, p.forum, s, top)
+            for s, p in ranked[:limit]
         ]
     finally:
         if owned is not None:

@@ -51,10 +51,13 @@ def make(
     found = list(danish.words(text[:MAX_CHARS]))
     if terms is not None and len(terms) == len(found):
         # The index's own analysis of this text, word by word: no stemming needed here.
-        term_hit: dict[str, bool] = {}
-        for term in set(terms):
-            term_hit[term] = _term_matches(term, exact, prefixes)
-        spans = [(m.start(), m.end(), term_hit[t]) for m, t in zip(found, terms, strict=True)]
+        spans = []
+        for m, term in zip(found, terms, strict=True):
+            key = "\x00" + term  # stems and raw words apart in the shared memo
+            hit = memo.get(key)
+            if hit is None:
+                hit = memo[key] = _term_matches(term, exact, prefixes)
+            spans.append((m.start(), m.end(), hit))
     else:
         spans = []
         for m in found:

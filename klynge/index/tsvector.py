@@ -78,15 +78,10 @@ def _params(query: str, ids: tuple[int, int] | None, limit: int) -> dict[str, An
     return params
 
 
-def candidates(
-    conn: Connection, query: str, ids: tuple[int, int] | None, limit: int
-) -> list[tuple[int, float]]:
-    """The newest `limit` matching pieces with their score (higher is better)."""
-    sql = (
-        f"SELECT id, {RANK} FROM search_doc, CAST(:q AS tsquery) q WHERE {_where(ids)} "
-        "ORDER BY id DESC LIMIT :n"
-    )
-    return [(int(r[0]), float(r[1])) for r in conn.execute(text(sql), _params(query, ids, limit))]
+def candidates(conn: Connection, query: str, ids: tuple[int, int] | None, limit: int) -> list[int]:
+    """The newest `limit` matching pieces (ids ascending = newest first); no scoring here."""
+    sql = f"SELECT id FROM search_doc, CAST(:q AS tsquery) q WHERE {_where(ids)} ORDER BY id LIMIT :n"
+    return [int(r[0]) for r in conn.execute(text(sql), _params(query, ids, limit))]
 
 
 def count(conn: Connection, query: str, ids: tuple[int, int] | None, limit: int) -> int:

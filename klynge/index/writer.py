@@ -23,6 +23,8 @@ from klynge.index.tables import MAX_PIECES, doc_id, search_doc, search_term
 
 TOTAL = ""
 """The `search_term` row that counts pieces."""
+TOKENS = "#"
+"""The `search_term` row that counts stems in all pieces (mean length for BM25)."""
 
 CHUNK = 5000
 
@@ -107,12 +109,16 @@ def rows_for(pieces: Sequence[Piece], known: set[str]) -> list[dict[str, Any]]:
 def _adjust_terms(conn: Connection, rows: Iterable[dict[str, Any]], sign: int) -> None:
     counts: Counter[str] = Counter()
     n = 0
+    tokens = 0
     for row in rows:
-        counts.update(set(row["stems"].split()))
+        words = row["stems"].split()
+        counts.update(set(words))
+        tokens += len(words)
         n += 1
     if not n:
         return
     counts[TOTAL] = n
+    counts[TOKENS] = tokens
     params = [{"t": t, "d": sign * d} for t, d in sorted(counts.items())]
     conn.execute(
         text(

@@ -299,7 +299,7 @@ PARITY = [
 ]
 
 
-def test_sqlite_and_postgresql_return_the_same_hits(sqlite_url: str, pg_url: str) -> None:
+def test_sqlite_and_postgresql_return_the_same_hits_in_the_same_order(sqlite_url: str, pg_url: str) -> None:
     results = []
     for url in (sqlite_url, pg_url):
         factory = open_store(url)

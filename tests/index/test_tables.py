@@ -34,6 +34,6 @@ def test_migration_matches_the_index_tables(store: SessionFactory) -> None:
 def test_ids_sort_by_date_and_date_ranges_are_id_ranges() -> None:
     older = doc_id(dt.date(2020, 5, 1), meeting_id=999_999, seq=4095)
     newer = doc_id(dt.date(2020, 5, 2), meeting_id=1, seq=0)
-    assert older < newer < 2**63
+    assert 0 < newer < older < 2**63
     lo, hi = id_range(dt.date(2020, 5, 2), dt.date(2020, 5, 2)) or (0, 0)
     assert lo <= newer <= hi and not lo <= older <= hi
