@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import itertools
+import math
 import os
 import random
 import shutil
@@ -30,6 +32,10 @@ import httpx
 from sqlalchemy import func, insert, select
 
 from klynge.index.sync import reindex_meeting
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search import vocabulary
+
 from klynge.store.db import engine_of, open_store
 from klynge.store.tables import (
     Action,
@@ -44,49 +50,6 @@ from klynge.store.tables import (
 )
 
 OUT = Path(__file__).resolve().parent / "out"
-WORDS = [
-    "genindlæggelse",
-    "behandling",
-    "borger",
-    "kommune",
-    "region",
-    "sygehus",
-    "klynge",
-    "styregruppe",
-    "sundhedsaftale",
-    "forløb",
-    "indsats",
-    "samarbejde",
-    "patient",
-    "pårørende",
-    "rehabilitering",
-    "træning",
-    "pleje",
-    "hjemmepleje",
-    "sygepleje",
-    "akutfunktion",
-    "praksis",
-    "læge",
-    "almen",
-    "psykiatri",
-    "demens",
-    "diabetes",
-    "kronisk",
-    "forebyggelse",
-    "data",
-    "implementering",
-    "evaluering",
-    "økonomi",
-    "budget",
-    "projekt",
-    "arbejdsgruppe",
-    "handleplan",
-    "status",
-    "orientering",
-    "godkendelse",
-    "telemedicin",
-    "udskrivning",
-]
 FORA = [
     f"{a} {b}"
     for a in ("Klyngestyregruppen", "Sundhedsstyregruppen", "Ældreudvalget", "Følgegruppen")
@@ -97,8 +60,21 @@ ORGS = [
 ] + ["Region Nord", "Region Syd", "Regionshospitalet", "Almen praksis", "PLO"]
 
 
+VOCABULARY = vocabulary(20_000, random.Random(7))
+"""Genre roots, compounds and invented words in Zipf rank order (shared with bench/search.py)."""
+WEIGHTS = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(VOCABULARY))))
+
+
 def sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+    """`n` words drawn Zipf-wise from the vocabulary: a few common, a long tail of rare ones."""
+    return " ".join(rng.choices(VOCABULARY, cum_weights=WEIGHTS, k=n)).capitalize() + "."
+
+
+def query(rng: random.Random) -> str:
+    """1-3 words with log-uniform frequency ranks, as bench/search.py asks them."""
+    k = rng.choice((1, 1, 2, 2, 3))
+    ranks = (int(math.exp(rng.uniform(math.log(5), math.log(len(VOCABULARY))))) for _ in range(k))
+    return " ".join(VOCABULARY[min(r, len(VOCABULARY) - 1)] for r in ranks)
 
 
 def build(url: str, items: int, seed: int = 7) -> None:
@@ -332,7 +308,7 @@ def main() -> int:
     ap.add_argument("--db", default=None, help="database URL (default: SQLite file in bench/out)")
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
-    url = args.db or f"sqlite:///{OUT / f'web-{args.items}.db'}"
+    url = args.db or f"sqlite:///{OUT / f'web-zipf-{args.items}.db'}"
     factory = open_store(url)
     with factory() as s:
         have = s.scalar(select(func.count()).select_from(Item)) or 0
@@ -365,7 +341,7 @@ def main() -> int:
         rng = random.Random(3)
         every = [f"/moeder/{i}" for i in range(1, n_meetings + 1)]
         rng.shuffle(every)
-        queries = [" ".join(rng.sample(WORDS, rng.choice([1, 2, 2, 3]))) for _ in range(300)]
+        queries = [query(rng) for _ in range(300)]
         cases: dict[str, list[str]] = {
             "møde (kold)": every,
             "møde (varm)": every[:200],
