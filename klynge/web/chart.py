@@ -6,7 +6,7 @@ from html import escape
 
 from klynge.web.queries.stats import Series
 
-PALETTE = ["#173f5f", "#20639b", "#3caea3", "#c77d00", "#a4262c", "#6b4c9a", "#2f6f3e", "#7a5c3c"]
+PALETTE = ["#173f5f", "#b35c00", "#1f7a72", "#a4262c", "#5b7fb5", "#6b4c9a", "#2f6f3e", "#7a5c3c"]
 """Dark enough for 3:1 against white (graphics contrast, WCAG 1.4.11)."""
 
 
@@ -18,7 +18,7 @@ def bar_chart(series: Series, width: int = 760, height: int = 260) -> str:
     left, bottom, right, head = 40, 40, 10, 10
     plot_w, plot_h = width - left - right, height - bottom - head
     slot = plot_w / max(len(quarters), 1)
-    bar_w = max(4.0, slot * 0.7)
+    bar_w = min(48.0, max(4.0, slot * 0.7))
     fora = list(series.by_forum)
     base_y = head + plot_h
     chart_id = "chart-" + escape(_slug(series.measure))

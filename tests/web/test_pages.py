@@ -182,6 +182,7 @@ def test_people_and_organisations(client: TestClient) -> None:
 def test_chart_and_feeds(client: TestClient) -> None:
     text = client.get("/statistik").text
     assert "<svg" in text and "2024 K1" in text and "Åbne handlinger" in text
+    assert "2024 K2" in text and "2024 K4" in text  # quarters without meetings show as gaps
     svg = client.get("/statistik/moeder.svg")
     assert svg.headers["content-type"].startswith("image/svg+xml")
     ET.fromstring(svg.text)

@@ -39,6 +39,21 @@ def _count(session: Session, stmt: Select[str, dt.date | None, int]) -> dict[tup
     return out
 
 
+def quarter_range(seen: set[str]) -> list[str]:
+    """Every quarter from the first to the last seen, so empty quarters show as gaps."""
+    if not seen:
+        return []
+    first, last = min(seen), max(seen)
+    year, q = int(first[:4]), int(first[-1])
+    out = []
+    while True:
+        label = f"{year} K{q}"
+        out.append(label)
+        if label >= last or len(out) > 400:
+            return out
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+
+
 def per_quarter(session: Session, viewer: Viewer) -> list[Series]:
     """Meetings, decisions and open actions per quarter and forum (grouped by date in the database)."""
     seen: list[ColumnElement[bool]] = [visibility.meetings(viewer)]
@@ -69,7 +84,7 @@ def per_quarter(session: Session, viewer: Viewer) -> list[Series]:
         .where(*seen, visibility.item_or_none(viewer), Action.status != "done")
         .group_by(Forum.name, Meeting.date),
     )
-    quarters = sorted({q for counts in (meetings, decisions, actions) for _, q in counts})
+    quarters = quarter_range({q for counts in (meetings, decisions, actions) for _, q in counts})
     fora = sorted({f for counts in (meetings, decisions, actions) for f, _ in counts})
     out = []
     for name, counts in (("Møder", meetings), ("Beslutninger", decisions), ("Åbne handlinger", actions)):
