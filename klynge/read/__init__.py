@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from klynge.errors import EmptyDocument
+from klynge.errors import EmptyDocument, UnreadableDocument
 from klynge.model import Document
 from klynge.read.docx import read_docx
 from klynge.read.html import read_html
@@ -24,7 +24,11 @@ READERS: dict[str, Callable[[bytes, str], Document]] = {
 
 def read_document(data: bytes, name: str) -> Document:
     """Read any supported document; raises an `InputError` naming the file when it cannot."""
-    document = READERS[sniff(data, name)](data, name)
+    reader = READERS[sniff(data, name)]
+    try:
+        document = reader(data, name)
+    except RecursionError as exc:  # the tree walkers recurse; 10 000 nested <div>s is not minutes
+        raise UnreadableDocument(f"{name}: dokumentet er for dybt indlejret") from exc
     if not document.blocks:
         raise EmptyDocument(f"{name}: ingen tekst fundet")
     return document

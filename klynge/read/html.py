@@ -1,4 +1,9 @@
-"""HTML: headings, paragraphs, list items (with nesting) and table rows, via selectolax."""
+"""HTML: headings, paragraphs, list items (with nesting) and table rows, via selectolax (lexbor).
+
+h1-h6 are HEADINGs; <li> LIST_ITEMs with the nesting depth as level, items of an <ol> keep their
+number ("3. Budget"); each <tr> one TABLE_ROW, cells joined by " | "; <br> splits a block into lines;
+a short all-bold <p>/<div> is a level-0 HEADING (as in DOCX); script, style, nav and forms are dropped.
+"""
 
 from __future__ import annotations
 
@@ -53,6 +58,8 @@ class _Walker:
         self.out = out
         self.buf: list[str] = []
         self.list_depth = 0
+        self.numbers: list[int | None] = []
+        """Next number of each open list, innermost last; None for <ul>."""
 
     def flush(self, kind: BlockKind, level: int = 0) -> None:
         text = "".join(self.buf)
@@ -93,9 +100,16 @@ class _Walker:
             self.flush(BlockKind.HEADING, HEADINGS[tag])
         elif tag in {"ul", "ol"}:
             self.list_depth += 1
+            start = node.attributes.get("start") or "1"
+            self.numbers.append((int(start) if start.isdigit() else 1) if tag == "ol" else None)
             self.walk(node, kind, level)
+            self.numbers.pop()
             self.list_depth -= 1
         elif tag == "li":
+            if self.numbers and self.numbers[-1] is not None:
+                # "3. Budget": the number of an agenda item written as <ol> is part of its title.
+                self.buf.append(f"{self.numbers[-1]}. ")
+                self.numbers[-1] += 1
             self.walk(node, BlockKind.LIST_ITEM, max(self.list_depth, 1))
             self.flush(BlockKind.LIST_ITEM, max(self.list_depth, 1))
         elif tag == "tr":
@@ -103,13 +117,32 @@ class _Walker:
             for cell in node.iter():
                 if cell.tag in {"td", "th"}:
                     text = " ".join((cell.text(separator=" ") or "").split())
-                    if text and (not cells or cells[-1] != text):
+                    if text:
                         cells.append(text)
             if cells:
                 self.out.add(" | ".join(cells), BlockKind.TABLE_ROW)
+        elif tag in {"p", "div"} and kind == BlockKind.PARAGRAPH and _bold_heading(node):
+            self.walk(node, BlockKind.HEADING, 0)
+            self.flush(BlockKind.HEADING, 0)
         else:
             self.walk(node, kind, level)
             self.flush(kind, level)
+
+
+def _bold_heading(node: Node) -> bool:
+    """A short paragraph that is all bold (<p><b>Beslutning</b></p>): a level-0 heading, as in DOCX."""
+    text = node.text(separator=" ") or ""
+    if not text.strip() or len(text.split()) > 12 or text.rstrip().endswith("."):
+        return False
+    for inner in node.traverse(include_text=True):
+        if inner.tag != "-text" or not (inner.text_content or "").strip():
+            continue
+        up = inner.parent
+        while up is not None and up is not node and up.tag not in {"b", "strong"}:
+            up = up.parent
+        if up is None or up is node:
+            return False
+    return True
 
 
 def add_html(fragment: str, out: DocumentBuilder) -> None:

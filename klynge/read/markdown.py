@@ -1,7 +1,10 @@
 """Markdown (often DOCX converted by pandoc or similar): headings, paragraphs, lists, tables.
 
 Each source line of a paragraph becomes its own block, because participant lists and headers are
-written as hard-broken lines. Links keep their text (the URL when the text is empty).
+written as hard-broken lines. Links keep their text (the URL when the text is empty). Emphasis
+markers are dropped. A short paragraph that is all bold ("**Indstilling**") is a HEADING of level 0,
+as in the DOCX reader. Ordered list items keep their number ("3. Budget"): it is often the agenda
+item's number. HTML blocks (pandoc writes tables as inline <table>) go through the HTML reader.
 """
 
 from __future__ import annotations
@@ -36,6 +39,24 @@ def _inline_text(token: Token) -> str:
         elif child.type == "html_inline" and child.content.lower().startswith("<br"):
             parts.append("\n")
     return "".join(parts)
+
+
+def _bold_heading(token: Token, text: str) -> bool:
+    """A short paragraph that is all bold ("**Beslutning**"): a heading without a level, as in DOCX."""
+    if "\n" in text.strip() or len(text.split()) > 12 or text.rstrip().endswith("."):
+        return False
+    depth = 0
+    seen = False
+    for child in token.children or []:
+        if child.type == "strong_open":
+            depth += 1
+        elif child.type == "strong_close":
+            depth -= 1
+        elif child.content.strip():
+            if depth <= 0:
+                return False
+            seen = True
+    return seen
 
 
 def read_markdown(data: bytes, name: str) -> Document:
@@ -73,6 +94,9 @@ def read_markdown(data: bytes, name: str) -> Document:
                 out.add(" ".join(text.split()), BlockKind.HEADING, None, heading_level)
                 continue
             kind = BlockKind.LIST_ITEM if list_depth else BlockKind.PARAGRAPH
+            if not list_depth and _bold_heading(tok, text):
+                out.add(" ".join(text.split()), BlockKind.HEADING, None, 0)
+                continue
             text, number = number + text, ""
             for i, line in enumerate(text.split("\n")):
                 # Continuation lines of a list item are still part of that item, not new items.

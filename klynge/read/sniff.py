@@ -7,6 +7,7 @@ import re
 import zipfile
 
 from klynge.errors import EmptyDocument, UnreadableDocument, UnsupportedFormat
+from klynge.read.text import decode
 
 _BINARY_SIGNATURES = {
     b"\x89PNG": "PNG-billede",
@@ -19,6 +20,7 @@ _BINARY_SIGNATURES = {
     b"7z\xbc\xaf": "7z-arkiv",
 }
 _PROMISED = {"pdf": "en PDF", "docx": "en Word-fil (DOCX)", "docm": "en Word-fil (DOCX)"}
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.MULTILINE)
 _MD_MARKUP = re.compile(r"^\s*(?:[-*+]\s+\S|\|.*\|\s*$)|\]\([^)]*\)|\*\*\S", re.MULTILINE)
 _HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
@@ -27,7 +29,7 @@ _HTML_TAG = re.compile(r"</?(?:p|div|h[1-6]|table|tr|td|li|ul|ol|body|span|br)\b
 
 def sniff(data: bytes, name: str) -> str:
     """'pdf', 'docx', 'html', 'markdown' or 'text'; raises for empty or unsupported input."""
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip() or (_utf16(data) and not decode(data).strip()):
         raise EmptyDocument(f"{name}: filen er tom")
     head = data[:1024]
     if b"%PDF-" in head:
@@ -48,19 +50,28 @@ def sniff(data: bytes, name: str) -> str:
     if promised:  # content wins when it is recognisable; a .docx of plain text is not what it says
         raise UnreadableDocument(f"{name}: er ikke {promised} (filen indeholder noget andet)")
     sample = data[:8192]
-    if sample.count(b"\x00") > 0 or _control_ratio(sample) > 0.05:
+    if _utf16(data):
+        text = decode(data[:8192])
+    elif sample.count(b"\x00") > 0 or _control_ratio(sample) > 0.05:
         raise UnsupportedFormat(f"{name}: ukendt filformat (binære data, ikke tekst)")
-    text = sample.decode("utf-8", errors="replace")
+    else:
+        text = sample.decode("utf-8", errors="replace")
     lower = name.lower()
     if _HTML_START.search(text) or (len(_HTML_TAG.findall(text)) >= 5 and text.lstrip().startswith("<")):
         return "html"
     if lower.endswith((".html", ".htm")) and _HTML_TAG.search(text):
         return "html"
-    if len(_MD_HEADING.findall(text)) >= 2 or (
-        lower.endswith((".md", ".markdown")) and (_MD_HEADING.search(text) or _MD_MARKUP.search(text))
+    if (
+        len(_MD_HEADING.findall(text)) >= 2
+        or _MD_TABLE_RULE.search(text)
+        or (lower.endswith((".md", ".markdown")) and (_MD_HEADING.search(text) or _MD_MARKUP.search(text)))
     ):
         return "markdown"
     return "text"
+
+
+def _utf16(data: bytes) -> bool:
+    return data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def _control_ratio(sample: bytes) -> float:

@@ -7,9 +7,14 @@ from klynge.read.blocks import sha256
 
 
 def decode(data: bytes) -> str:
-    """Text as the author meant it: UTF-8 (BOM stripped), else Windows-1252, else Latin-1."""
+    """Text as the author meant it: UTF-8 (BOM stripped), else Windows-1252, else Latin-1.
+
+    A UTF-16 byte-order mark (Notepad's "Unicode") decodes as UTF-16.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
