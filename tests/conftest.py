@@ -3,7 +3,7 @@
     def test_x(db_url: str) -> None: ...      # runs twice: SQLite in tmp_path, then PostgreSQL
     def test_y(store: SessionFactory) -> None: ...   # open_store(db_url): migrated, ready
     def test_z(sqlite_url: str) -> None: ...   # SQLite only (CLI tests, where one backend is enough)
-    def test_p(needs_parser: None, minutes_text) -> None: ...   # skips until the parser reads minutes_text
+    def test_p(needs_parser: None, minutes_text) -> None: ...   # fails early if the parser cannot read it
     def test_s(sample) -> None: data, meeting = sample(date=None)   # file bytes + the Meeting they stand for
 
 The PostgreSQL variant creates a fresh database `klynge_test_<random>` through the `test` database on
@@ -127,10 +127,13 @@ def _parser_missing() -> str | None:
 
 @pytest.fixture
 def needs_parser() -> None:
-    """Skip while klynge.pipeline.parse cannot yet read `minutes_text` (the real parser is landing)."""
+    """Fail at once, with the reason, when klynge.pipeline.parse cannot read `minutes_text`.
+
+    (It skipped while the parser was a placeholder; the parser has landed, so now it must work.)
+    """
     reason = _parser_missing()
     if reason:
-        pytest.skip(reason)
+        pytest.fail(reason)
 
 
 # A meeting as the parser would make it of `minutes_text`, for tests of the store without the parser.
