@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +66,10 @@ def read_docx(data: bytes, name: str) -> Document:
         AttributeError,
         TypeError,
         NotImplementedError,
+        RuntimeError,  # zipfile: an encrypted member
+        EOFError,
+        OSError,
+        zlib.error,
         zipfile.BadZipFile,
         PackageNotFoundError,
         etree.XMLSyntaxError,
@@ -80,7 +85,7 @@ def _check_zip(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UnreadableDocument(f"{name}: DOCX-filen er beskadiget") from exc
     main = [i.file_size for i in infos if i.filename == "word/document.xml"]
     if not main:

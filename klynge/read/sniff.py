@@ -38,7 +38,7 @@ def sniff(data: bytes, name: str) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, ValueError, OSError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
             names = set()
         if "word/document.xml" in names or name.lower().endswith(".docx"):
             return "docx"
