@@ -229,7 +229,11 @@ def _ingest(
     duplicate = _duplicate(session, name, sha)
     if duplicate is not None:
         return duplicate
-    parsed = _without_nul(parsed_meeting())
+    parsed = parsed_meeting()
+    # Blocks are not stored; leaving them out makes the NUL check cheap.
+    parsed = _without_nul(
+        dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, blocks=()))
+    )
     doc = parsed.document
     document = t.Document(
         sha256=sha,
