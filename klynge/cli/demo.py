@@ -52,8 +52,8 @@ def demo(
     )
     if fallbacks:
         typer.echo(
-            f"Bemærk: parseren kunne ikke læse {len(fallbacks)} af filerne endnu; for dem er demoens "
-            "kendte indhold gemt sammen med filen. Første fejl:"
+            f"Bemærk: parseren kunne ikke læse {len(fallbacks)} af filerne fuldt ud; for dem er demoens "
+            "kendte indhold gemt sammen med filen. Første grund:"
         )
         typer.echo(f"  {fallbacks[0]}")
     for line in failures:

@@ -106,13 +106,13 @@ ORIENTATIONS = (
         "75 år. Næste opdatering forelægges på mødet i {next_month}.",
     ),
     (
-        "Status på den fælles retningslinje for medicinhåndtering ved udskrivelse",
+        "Retningslinje for medicinafstemning ved udskrivelse",
         "Retningslinjen er nu taget i brug på alle medicinske afsnit og i {n} af hjemmeplejens "
         "grupper. Den første audit viser, at medicinlisten var afstemt ved udskrivelsen i {p} procent af "
         "forløbene.",
     ),
     (
-        "Fælles uddannelsesdag for sygeplejersker på tværs af sektorer",
+        "Fælles uddannelsesdag for sygeplejersker",
         "I alt {n} sygeplejersker fra hospital, kommuner og almen praksis deltog i uddannelsesdagen om "
         "den ældre medicinske patient. Evalueringen var positiv, og {p} procent ønsker en lignende dag "
         "næste år.",

@@ -35,12 +35,12 @@ def render_docx(meeting: Meeting, kind: Kind, include_closed: bool = True) -> by
     word.add_heading("Dagsorden", level=2)
     for item in doc.items:
         word.add_heading(item.heading, level=2)
+        if item.case_line:
+            word.add_paragraph(item.case_line)
         if item.closed:
             run = word.add_paragraph().add_run(CLOSED_MARK)
             run.bold = True
             run.font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
-        if item.case_line:
-            word.add_paragraph(item.case_line)
         for part in item.sections:
             word.add_heading(part.heading, level=3)
             for p in part.paras:

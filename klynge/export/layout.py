@@ -13,8 +13,8 @@ conventions so `klynge parse` can read an export back:
       Gæster                                       "Navn, rolle, organisation"
     Dagsorden
       1. Titel (kl. 9.00-9.10) v/Navn
-      Lukket punkt                                 closed items only
       Sagsnr.: 1-52-100-22-09
+      Lukket punkt                                 closed items only
       Indstilling / Sagsfremstilling / Bilag / Referat / Beslutning   (agenda: no Referat, Beslutning)
 """
 

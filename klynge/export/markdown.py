@@ -35,10 +35,10 @@ def render_markdown(meeting: Meeting, kind: Kind, include_closed: bool = True) -
     out += ["## Dagsorden", ""]
     for item in doc.items:
         out += [f"## {item.heading}", ""]
-        if item.closed:
-            out += [CLOSED_MARK, ""]
         if item.case_line:
             out += [item.case_line, ""]
+        if item.closed:
+            out += [CLOSED_MARK, ""]
         for section in item.sections:
             out += [f"### {section.heading}", ""]
             previous_bullet = False
