@@ -2,7 +2,8 @@
 
 The body is walked element by element, so paragraphs and tables interleave as written, and
 content controls (w:sdt), tracked insertions (w:ins), hyperlinks and smart tags are looked into.
-Deleted text (w:delText) and field codes (w:instrText) are left out.
+Deleted text (w:delText) and field codes (w:instrText) are left out; a text box's lines follow
+its anchor paragraph's first line as LINE blocks (its VML copy in mc:Fallback is skipped).
 - HEADING: styles named "Heading N"/"Overskrift N" (level N), "Title"/"Titel" (level 1), or any
   paragraph/style with an outline level (w:outlineLvl, level + 1).
 - HEADING level 0: a short paragraph (at most 12 words, not ending in ".") whose text is all bold,
@@ -40,6 +41,7 @@ MAX_TOTAL_BYTES = 400_000_000
 _HEADING = re.compile(r"^(?:heading|overskrift|berschrift)\s*(\d)", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"list|liste|opstilling|punkttegn|bullet", re.IGNORECASE)
 _DIGIT = re.compile(r"(\d)\s*$")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}smartTag"}
 
 
@@ -159,9 +161,11 @@ def _text(element: Any) -> str:
     Deleted text (w:delText) and field codes (w:instrText) are other tags, so they are left out.
     """
     parts: list[str] = []
+    # A text box is stored twice: the modern drawing and a VML copy in mc:Fallback. Read it once.
+    skip = {inner for fallback in element.iter(_FALLBACK) for inner in fallback.iter()}
     for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen", f"{W}p"):
         tag = node.tag
-        if node is element:
+        if node is element or (skip and node in skip):
             continue
         if tag == f"{W}t":
             parts.append(node.text or "")

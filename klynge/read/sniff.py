@@ -57,15 +57,17 @@ def sniff(data: bytes, name: str) -> str:
     else:
         text = sample.decode("utf-8", errors="replace")
     lower = name.lower()
-    if _HTML_START.search(text) or (len(_HTML_TAG.findall(text)) >= 5 and text.lstrip().startswith("<")):
+    if _HTML_START.search(text):
         return "html"
-    if lower.endswith((".html", ".htm")) and _HTML_TAG.search(text):
+    html_name = lower.endswith((".html", ".htm", ".xhtml"))
+    # Markdown structure beats "mostly tags": pandoc's DOCX-to-Markdown may open with an HTML table.
+    if not html_name and (len(_MD_HEADING.findall(text)) >= 2 or _MD_TABLE_RULE.search(text)):
+        return "markdown"
+    if len(_HTML_TAG.findall(text)) >= 5 and text.lstrip().startswith("<"):
         return "html"
-    if (
-        len(_MD_HEADING.findall(text)) >= 2
-        or _MD_TABLE_RULE.search(text)
-        or (lower.endswith((".md", ".markdown")) and (_MD_HEADING.search(text) or _MD_MARKUP.search(text)))
-    ):
+    if html_name and _HTML_TAG.search(text):
+        return "html"
+    if lower.endswith((".md", ".markdown")) and (_MD_HEADING.search(text) or _MD_MARKUP.search(text)):
         return "markdown"
     return "text"
 

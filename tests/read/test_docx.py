@@ -9,6 +9,7 @@ import zipfile
 import docx
 import pytest
 from builders import Bullet, Heading, Numbered, Para, Table, make_docx
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from klynge.errors import UnreadableDocument, UnsupportedFormat
@@ -157,3 +158,21 @@ def test_bullet_styles_give_levels() -> None:
         (BlockKind.LIST_ITEM, 2),
         (BlockKind.LIST_ITEM, 3),
     ]
+
+
+def test_text_box_read_once() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Mødested:")
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = (
+        f'<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="{mc}">'
+        "<mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><w:txbxContent><w:p><w:r><w:t>Rådhuset, "
+        "lokale 2</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>"
+        "<w:p><w:r><w:t>Rådhuset, lokale 2</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    paragraph._p.append(parse_xml(box))
+    out = io.BytesIO()
+    document.save(out)
+    result = read_document(out.getvalue(), "boks.docx")
+    assert [b.text for b in result.blocks] == ["Mødested:", "Rådhuset, lokale 2"]

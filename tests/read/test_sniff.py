@@ -84,3 +84,13 @@ def test_zip_that_is_not_docx_is_unsupported() -> None:
 
 def test_pipe_table_makes_markdown() -> None:
     assert sniff(b"Deltagere\n\n| Navn | Rolle |\n|---|---|\n| Anne | formand |\n", "d.txt") == "markdown"
+
+
+def test_markdown_that_opens_with_an_html_table() -> None:
+    text = (
+        "<table><tr><td>Dato</td><td>12. marts</td></tr><tr><td>Sted</td><td>Rådhuset</td></tr></table>\n\n"
+    )
+    text += "## Referat\n\nTekst\n\n## 1. Godkendelse af dagsorden\n\nGodkendt.\n"
+    assert sniff(text.encode(), "konverteret.txt") == "markdown"
+    document = read_document(text.encode(), "konverteret.txt")
+    assert [b.text for b in document.blocks][:3] == ["Dato | 12. marts", "Sted | Rådhuset", "Referat"]
