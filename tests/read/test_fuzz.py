@@ -135,3 +135,34 @@ def test_markup_soup(pieces: list[str], name: str) -> None:
     data = "".join(pieces).encode()
     outcome(data, name)
     outcome(data.decode().encode("utf-16"), name)
+
+
+XML_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"], exclude_characters="\ufffe\uffff"),
+    max_size=30,
+)
+PART = st.one_of(
+    st.builds(Heading, XML_TEXT, st.integers(1, 4)),
+    st.builds(Para, XML_TEXT, st.booleans()),
+    st.builds(Bullet, XML_TEXT, st.integers(1, 3)),
+    st.builds(
+        Table,
+        st.lists(
+            st.lists(XML_TEXT | st.none(), min_size=1, max_size=3).map(lambda row: [row[0] or "x", *row[1:]]),
+            min_size=1,
+            max_size=3,
+        ).map(lambda rows: [row + ["y"] * (max(map(len, rows)) - len(row)) for row in rows]),
+    ),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(PART, min_size=1, max_size=8))
+def test_any_docx_keeps_the_contract(parts: list[Heading | Para | Bullet | Table]) -> None:
+    data = make_docx(parts)
+    outcome(data, "tilfældig.docx")
+    words = [w for p in parts if not isinstance(p, Table) for w in p.text.split()]
+    if words:
+        document = read_document(data, "tilfældig.docx")
+        for word in words:
+            assert word in document.text
