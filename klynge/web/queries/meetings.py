@@ -15,7 +15,6 @@ from klynge.store.tables import (
     Forum,
     Item,
     Meeting,
-    Participation,
 )
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
@@ -23,12 +22,10 @@ from klynge.web.views import (
     ActionView,
     Attachment,
     DecisionView,
-    DocumentInfo,
     ItemView,
     MeetingDetail,
     MeetingSummary,
     Page,
-    Participant,
     SectionView,
 )
 
@@ -161,19 +158,6 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
     return lean_detail(session, viewer, meeting_id)
 
 
-def participant(p: Participation) -> Participant:
-    return Participant(
-        name=p.person.name,
-        person_id=p.person_id,
-        organisation=p.organisation.name if p.organisation else None,
-        organisation_id=p.organisation_id,
-        role=p.role,
-        absent=p.absent,
-        guest=p.guest,
-        attendance=p.attendance,
-    )
-
-
 def item_view(
     it: Item,
     viewer: Viewer,
@@ -198,17 +182,6 @@ def item_view(
         decisions=tuple(decisions),
         actions=tuple(actions),
     )
-
-
-def document_info(session: Session, document_id: int | None) -> DocumentInfo | None:
-    if document_id is None:
-        return None
-    row = session.execute(
-        select(Document.id, Document.filename, Document.format, Document.size).where(
-            Document.id == document_id
-        )
-    ).first()
-    return DocumentInfo(row[0], row[1], row[2], row[3]) if row else None
 
 
 def original(session: Session, viewer: Viewer, meeting_id: int) -> tuple[str, str, bytes]:

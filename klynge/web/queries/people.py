@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from klynge.errors import NotFound
-from klynge.store.tables import Action, Forum, Meeting, Organisation, Participation, Person
+from klynge.store.tables import Forum, Meeting, Organisation, Participation, Person
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
 from klynge.web.queries.followups import list_actions
@@ -155,16 +155,4 @@ def organisation(session: Session, viewer: Viewer, organisation_id: int) -> Prof
         tuple((summary(m), False) for m in rows),
         tuple(_memberships(session, viewer, organisation_id=organisation_id)),
         actions,
-    )
-
-
-def action_owner_count(session: Session, viewer: Viewer, person_id: int) -> int:
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Action)
-            .join(Meeting, Meeting.id == Action.meeting_id)
-            .where(Action.owner_person_id == person_id, visibility.meetings(viewer))
-        )
-        or 0
     )
