@@ -29,7 +29,8 @@ from klynge.read.blocks import DocumentBuilder
 MAX_PAGES = 2000
 BAND = 0.075
 """Share of the page height at the top and bottom where running headers and footers live."""
-BULLETS = frozenset("•◦▪▫‣⁃∙·●○■□►▶➢✓-–\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+BULLETS = frozenset("•◦▪▫‣⁃∙·●○■□►▶➢✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
+"""Glyphs that are list markers when alone on a line (not dashes: a lone "-" is often an empty cell)."""
 _LINE = re.compile(r"[^\r\n]+")
 _CLEAN = str.maketrans({"\x00": None, "\ufffe": "-", "\x02": "-"})
 
