@@ -1,4 +1,19 @@
-"""Readers: bytes to positioned blocks. `sniff.py` picks the reader from the content."""
+"""Readers: bytes to positioned blocks. `sniff.py` picks the reader from the content.
+
+    read_document(data, name) -> Document
+
+The contract every reader keeps (tests/read checks it, also under fuzzing):
+- `Document.text[b.span.start:b.span.end] == b.text` for every block; blocks are in reading order,
+  non-empty and stripped; `Document.text` is the blocks joined by "\n" (PDF pages by "\n\f\n").
+- `sha256` is of the input bytes; `pages` and `Span.page` (1-based) are set for PDF (and for text
+  with form feeds), None otherwise.
+- Kinds: PDF and plain text give LINE blocks; DOCX, HTML and Markdown give HEADING (level 1-6, or 0
+  for a short all-bold paragraph), PARAGRAPH, LIST_ITEM (level = nesting depth, numbers of ordered
+  lists kept in the text), TABLE_ROW (cells joined by " | "), and LINE for the 2nd+ line of a block
+  broken by hand.
+- Bad input raises an `InputError` whose one-line Danish message starts with the file name:
+  EmptyDocument, UnsupportedFormat, UnreadableDocument. Nothing else escapes.
+"""
 
 from __future__ import annotations
 

@@ -176,3 +176,25 @@ def test_text_box_read_once() -> None:
     document.save(out)
     result = read_document(out.getvalue(), "boks.docx")
     assert [b.text for b in result.blocks] == ["Mødested:", "Rådhuset, lokale 2"]
+
+
+def test_numbered_headings_get_their_numbers() -> None:
+    """Agenda items as auto-numbered Heading 2 paragraphs: the number is part of the item's title."""
+    document = docx.Document()
+    number_style = document.styles["List Number"].element
+    num_id = number_style.find(qn("w:pPr")).find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
+    for title in ["Godkendelse af dagsorden", "Økonomi", "Eventuelt"]:
+        heading = document.add_heading(title, 2)
+        numbering = parse_xml(
+            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
+        heading._p.get_or_add_pPr().append(numbering)
+    out = io.BytesIO()
+    document.save(out)
+    result = read_document(out.getvalue(), "punkter.docx")
+    assert [(b.kind, b.text, b.level) for b in result.blocks] == [
+        (BlockKind.HEADING, "1. Godkendelse af dagsorden", 2),
+        (BlockKind.HEADING, "2. Økonomi", 2),
+        (BlockKind.HEADING, "3. Eventuelt", 2),
+    ]
