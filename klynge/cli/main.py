@@ -34,6 +34,7 @@ def _register() -> None:
     # Imported for their side effect: each module adds its command(s) to `app`.
     from klynge.cli import (  # noqa: F401
         demo,
+        followup,
         info,
         ingest,
         parse,

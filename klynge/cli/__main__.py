@@ -1,0 +1,5 @@
+"""`python -m klynge.cli`: the same as the `klynge` command."""
+
+from klynge.cli.main import main
+
+main()
