@@ -9,8 +9,9 @@ The contract every reader keeps (tests/read checks it, also under fuzzing):
   with form feeds), None otherwise.
 - Kinds: PDF and plain text give LINE blocks; DOCX, HTML and Markdown give HEADING (level 1-6, or 0
   for a short all-bold paragraph), PARAGRAPH, LIST_ITEM (level = nesting depth, numbers of ordered
-  lists kept in the text), TABLE_ROW (cells joined by " | "), and LINE for the 2nd+ line of a block
-  broken by hand.
+  lists kept in the text), TABLE_ROW (cells joined by " | "). A block broken by hand gives a block
+  per line: in DOCX and in Markdown list items the 2nd+ lines are LINE, in Markdown paragraphs and
+  HTML they keep the block's kind.
 - Bad input raises an `InputError` whose one-line Danish message starts with the file name:
   EmptyDocument, UnsupportedFormat, UnreadableDocument. Nothing else escapes.
 """
