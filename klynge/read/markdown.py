@@ -4,10 +4,13 @@ Each source line of a paragraph becomes its own block, because participant lists
 written as hard-broken lines. Links keep their text (the URL when the text is empty). Emphasis
 markers are dropped. A short paragraph that is all bold ("**Indstilling**") is a HEADING of level 0,
 as in the DOCX reader. Ordered list items keep their number ("3. Budget"): it is often the agenda
-item's number. HTML blocks (pandoc writes tables as inline <table>) go through the HTML reader.
+item's number. HTML blocks (pandoc writes tables as inline <table>) go through the HTML reader;
+pandoc grid tables ("+---+" rules, "| a | b |" rows) become TABLE_ROW blocks, one per text row.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -18,6 +21,7 @@ from klynge.read.html import add_html
 from klynge.read.text import decode
 
 _MD = MarkdownIt("commonmark").enable("table")
+_GRID_RULE = re.compile(r"\+[-=:+]{2,}\+")
 
 
 def _inline_text(token: Token) -> str:
@@ -39,6 +43,19 @@ def _inline_text(token: Token) -> str:
         elif child.type == "html_inline" and child.content.lower().startswith("<br"):
             parts.append("\n")
     return "".join(parts)
+
+
+def _grid_row(line: str, out: DocumentBuilder) -> bool:
+    """Pandoc grid tables ("+---+---+" and "| a | b |") are paragraphs to markdown-it: make rows."""
+    line = line.strip()
+    if _GRID_RULE.fullmatch(line):
+        return True
+    if len(line) > 1 and line[0] == "|" and line[-1] == "|":
+        cells = [" ".join(cell.split()) for cell in line[1:-1].split("|")]
+        if any(cells):
+            out.add(" | ".join(cell for cell in cells if cell), BlockKind.TABLE_ROW)
+        return True
+    return False
 
 
 def _bold_heading(token: Token, text: str) -> bool:
@@ -99,6 +116,8 @@ def read_markdown(data: bytes, name: str) -> Document:
                 continue
             text, number = number + text, ""
             for i, line in enumerate(text.split("\n")):
+                if not list_depth and _grid_row(line, out):
+                    continue
                 # Continuation lines of a list item are still part of that item, not new items.
                 out.add(
                     line,

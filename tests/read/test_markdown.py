@@ -88,3 +88,19 @@ def test_docx_converted_to_markdown_seed_reads_as_markdown() -> None:
     check_spans(document, data)
     assert any(b.kind == BlockKind.HEADING for b in document.blocks)
     assert "##" not in document.text
+
+
+def test_pandoc_grid_table_rows() -> None:
+    text = (
+        "## Økonomi\n\n+--------+-----------+\n| Post   | Beløb     |\n+========+===========+\n"
+        "| Drift  | 1,2 mio.  |\n+--------+-----------+\n| Anlæg  | 0,4 mio.  |\n+--------+-----------+\n\nTekst.\n"
+    )
+    document = read_document(text.encode(), "grid.md")
+    check_spans(document, text.encode())
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        (BlockKind.HEADING, "Økonomi"),
+        (BlockKind.TABLE_ROW, "Post | Beløb"),
+        (BlockKind.TABLE_ROW, "Drift | 1,2 mio."),
+        (BlockKind.TABLE_ROW, "Anlæg | 0,4 mio."),
+        (BlockKind.PARAGRAPH, "Tekst."),
+    ]
