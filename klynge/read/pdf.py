@@ -12,7 +12,8 @@ extraction):
   come first and last on their page, even when the producer drew them after the body;
 - a line that is only a bullet glyph (list markers drawn apart from their text, as WeasyPrint and
   some Word exports do) is joined to the line it sits beside: "• Søren Ærø, direktør".
-Soft hyphens that pdfium reports as U+FFFE or U+0002 become "-"; NUL characters are dropped.
+Soft hyphens that pdfium reports as U+FFFE or U+0002 become "-"; NUL characters are dropped;
+ligature characters (U+FB00-FB06) are spelled out.
 """
 
 from __future__ import annotations
@@ -32,7 +33,21 @@ BAND = 0.075
 BULLETS = frozenset("•◦▪▫‣⁃∙·●○■□►▶➢✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc")
 """Glyphs that are list markers when alone on a line (not dashes: a lone "-" is often an empty cell)."""
 _LINE = re.compile(r"[^\r\n]+")
-_CLEAN = str.maketrans({"\x00": None, "\ufffe": "-", "\x02": "-"})
+_CLEAN = str.maketrans(
+    {
+        "\x00": None,
+        "\ufffe": "-",
+        "\x02": "-",
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
+"""Soft hyphens as "-", NULs out, typographic ligatures (ﬁ) as letters so words can be found."""
 
 
 @dataclass
