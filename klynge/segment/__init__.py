@@ -75,7 +75,7 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
             for ln in body[:3]
         )
         if _PARTICIPANTS_TITLE.match(heading.title):
-            participants.extend(read_participants(body))
+            participants.extend(read_participants(body, listed=True))
         sections, attachments = split_sections(body)
         items.append(
             Item(

@@ -1,13 +1,203 @@
-"""Participant lists: people by organisation heading, roles, (afbud), Afbud:/Fraværende:, guests."""
+"""Participant lists: people by organisation heading, roles, (afbud), Afbud:/Fraværende:, guests.
+
+A list starts at a label ("Deltagere:", "Inviterede:", "Til stede:") or, in an item about the
+participants, at once. Inside it a line is a person ("Name, role"), an organisation heading (a short
+line followed by people), a continuation of the line above, or the end of the list.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from klynge.model import Line, Participant
+from klynge.model import BlockKind, Line, Participant, Span
+
+_START = re.compile(
+    r"^(?:inviterede|deltagere|mødedeltagere|til stede|tilstede|fremmødte|medlemmer|deltog|deltager(?:ne)?|"
+    r"indbudte|til stede var)\s*[:.]?\s*(.*)$",
+    re.IGNORECASE,
+)
+_ABSENT = re.compile(
+    r"^(?:afbud(?:\s+fra)?|fraværende|forhindret|ikke til stede|meldt afbud)\s*[:.]?\s*(.*)$", re.IGNORECASE
+)
+_GUESTS = re.compile(
+    r"^(gæst(?:er)?|inviterede gæster|deltog under punkt(?:et)?)\b\s*([^:]*):\s*(.*)$", re.IGNORECASE
+)
+_END = re.compile(
+    r"^(?:dagsorden|referat|indstilling|sagsfremstilling|beslutning|bilag|mødeleder|referent|tid|sted|dato)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"(?:[A-ZÆØÅ][a-zæøåäöüé]+(?:-[A-ZÆØÅ][a-zæøåäöüé]+)?|[A-ZÆØÅ]\.)"
+_NAME = re.compile(rf"^({_NAME_WORD}(?:\s+(?:{_NAME_WORD}|von|van|de|af|la|le)){{1,4}})$")
+_CONTACT = re.compile(r"\b(?:tlf|tel|mobil|mail)\b\.?|@|\+45|\b\d{4}\s?\d{4}\b", re.IGNORECASE)
+_ABSENT_NOTE = re.compile(r",?\s*\(\s*afbud\s*\)|,?\s*\bafbud\b\s*$", re.IGNORECASE)
+_ATTENDANCE = re.compile(r"\(\s*((?:deltog|deltager|deltaget|kommer|går)\b[^)]*)\)", re.IGNORECASE)
+_ORG_WORDS = re.compile(
+    r"\b\w*(?:kommune|region|hospital|psykiatri|sygehus|praksis|afdeling|center|centret|sekretariat|"
+    r"forening|klinik|enhed|direktion|forvaltning|styrelse|universitet|repræsentant|patient|pårørende)\w*\b"
+    r"|\b(?:plo|kl|danske|almen)\b",
+    re.IGNORECASE,
+)
+_ROLE_FIRST = re.compile(
+    r"^((?:ledende\s+)?[a-zæøå]*(?:sygeplejerske|chef|leder|direktør|konsulent|læge|overlæge|terapeut|"
+    r"koordinator|formand|sekretær|medarbejder|specialist|jordemoder))\s+",
+    re.IGNORECASE,
+)
 
 
-def read_participants(lines: Sequence[Line]) -> tuple[Participant, ...]:
-    """Placeholder. `lines`: a region that may hold participant lists (the header, or the body of
-    an item such as '1. Mødedeltagere'). Returns () when the region holds no list of people."""
-    return ()
+@dataclass
+class _Person:
+    name: str
+    role: str = ""
+    organisation: str | None = None
+    absent: bool = False
+    guest: bool = False
+    span: Span | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def _split_person(text: str) -> tuple[str, str] | None:
+    """(name, rest) when the line starts with a person's name."""
+    head, _, rest = text.partition(",")
+    head = head.strip()
+    m = _ROLE_FIRST.match(head)
+    role_first = ""
+    if m and _NAME.match(head[m.end() :].strip()):
+        role_first, head = m.group(1), head[m.end() :].strip()
+    if not _NAME.match(head) or _ORG_WORDS.search(head):
+        return None
+    rest = rest.strip()
+    if role_first:
+        rest = f"{role_first}, {rest}" if rest else role_first
+    return head, rest
+
+
+def _is_heading(lines: Sequence[Line], k: int) -> bool:
+    """A short line without a comma, followed by a person: an organisation heading."""
+    text = lines[k].text.strip().rstrip(":")
+    if "," in text or len(text) > 60 or not text[:1].isupper() or _CONTACT.search(text):
+        return False
+    if text.endswith("."):
+        return False
+    return any(_split_person(nxt.text.strip()) for nxt in lines[k + 1 : k + 3])
+
+
+def _finish(p: _Person) -> Participant:
+    role = " ".join([p.role, *p.extra]).strip()
+    attendance = None
+    m = _ATTENDANCE.search(role)
+    if m:
+        attendance = m.group(1).strip()
+        role = (role[: m.start()] + role[m.end() :]).strip()
+    absent = p.absent
+    if _ABSENT_NOTE.search(role):
+        absent = True
+        role = _ABSENT_NOTE.sub("", role).strip()
+    role = re.sub(r"\s+", " ", role).strip(" ,.")
+    organisation = p.organisation
+    if organisation is None and role:
+        # "Chef for sygeplejen Herning kommune" / "…, HEV": the organisation ends the line.
+        parts = [x.strip() for x in role.split(",")]
+        if len(parts) > 1 and (_ORG_WORDS.search(parts[-1]) or re.fullmatch(r"[A-ZÆØÅ]{2,6}", parts[-1])):
+            organisation = parts[-1]
+            role = ", ".join(parts[:-1])
+        else:
+            m2 = re.search(r"\s([A-ZÆØÅ][\w\-]+(?:-\w+)?\s+[Kk]ommune)$", role)
+            if m2:
+                organisation = m2.group(1)
+                role = role[: m2.start()].strip()
+    return Participant(
+        name=p.name,
+        organisation=organisation,
+        role=role or None,
+        absent=absent,
+        guest=p.guest,
+        attendance=attendance,
+        span=p.span,
+    )
+
+
+def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[Participant, ...]:
+    """People in the participant lists of a region. `listed`: the region is itself a list of
+    participants (an item "Mødedeltagere"), so no label is needed to start."""
+    people: list[_Person] = []
+    active = listed
+    absent = guest = False
+    guest_note = ""
+    org: str | None = None
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        start = _START.match(text)
+        if start:
+            active, absent, guest, org = True, False, False, None
+            rest = start.group(1).strip()
+            if rest and not _split_person(rest):
+                org = rest
+            elif rest:
+                text = rest
+            else:
+                continue
+        a = _ABSENT.match(text)
+        if a and (active or people):
+            active, absent, guest = True, True, False
+            text = a.group(1).strip()
+            if not text:
+                continue
+        g = _GUESTS.match(text)
+        if g and (active or people):
+            active, absent, guest, org = True, False, True, None
+            note = g.group(2).strip(" ,")
+            guest_note = f"gæst, {note}" if note else "gæst"
+            text = g.group(3).strip()
+            if not text:
+                continue
+        if not active:
+            continue
+        if _END.match(text) and not _split_person(text) and line.kind != BlockKind.TABLE_ROW:
+            if listed and re.match(r"^sagsfremstilling\b", text, re.IGNORECASE):
+                continue
+            active = False
+            continue
+        if _CONTACT.search(text):
+            continue
+        if line.kind == BlockKind.TABLE_ROW:
+            cells = [c.strip() for c in text.split("|")]
+            if cells and _split_person(cells[0] + ","):
+                people.append(
+                    _Person(
+                        cells[0],
+                        ", ".join(cells[1:2]),
+                        cells[2] if len(cells) > 2 else org,
+                        absent,
+                        guest,
+                        line.span,
+                    )
+                )
+            continue
+        person = _split_person(text)
+        if person and not (people and _continues(people[-1], text)):
+            name, rest = person
+            if guest and guest_note:
+                rest = f"{rest} ({guest_note})" if rest else f"({guest_note})"
+            people.append(_Person(name, rest, None if guest else org, absent, guest, line.span))
+            continue
+        if people and _continues(people[-1], text):
+            people[-1].extra.append(text)
+            continue
+        if _is_heading(lines, k):
+            org = text.rstrip(":").strip()
+            continue
+        if len(text) > 80 or (text.endswith(".") and len(text.split()) > 6):
+            active = False
+    return tuple(_finish(p) for p in people)
+
+
+def _continues(person: _Person, text: str) -> bool:
+    """A wrapped line of the person above: starts with '(' or lower case, or the line above ended open."""
+    last = person.extra[-1] if person.extra else person.role
+    if text.startswith("(") or text[:1].islower():
+        return True
+    return bool(last) and last.rstrip().endswith((",", "-", "og"))
