@@ -1,10 +1,32 @@
-"""Extraction: decisions, action items, dates and forward topics from a segmented meeting."""
+"""Extraction: decisions, action items, dates and forward topics from a segmented meeting.
+
+decisions.py reads decision statements, actions.py follow-ups with owner, task and due date (dates.py
+resolves Danish dates and periods), topics.py the forward agenda.
+"""
 
 from __future__ import annotations
 
-from klynge.model import Meeting
+import dataclasses
+
+from klynge.extract.actions import item_actions
+from klynge.extract.decisions import item_decisions
+from klynge.extract.topics import announced_meetings, forward_topics
+from klynge.model import Action, Decision, ForwardTopic, Meeting
 
 
 def extract(meeting: Meeting) -> Meeting:
-    """Placeholder until the extractors land."""
-    return meeting
+    decisions: list[Decision] = []
+    actions: list[Action] = []
+    topics: list[ForwardTopic] = []
+    date = meeting.meeting.date
+    for item in meeting.items:
+        decisions.extend(item_decisions(item))
+        actions.extend(item_actions(item, date, meeting.participants))
+        topics.extend(forward_topics(item))
+    return dataclasses.replace(
+        meeting,
+        decisions=tuple(decisions),
+        actions=tuple(actions),
+        forward_topics=tuple(topics),
+        announced_meetings=tuple(announced_meetings(meeting)),
+    )

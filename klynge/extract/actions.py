@@ -1,0 +1,180 @@
+"""Action items from the prose of minutes and agendas: who does what, by when.
+
+Danish minutes state follow-ups as a subject followed by a verb of commitment in the present or
+future ("Sekretariatet udsender …", "Gunna er tovholder", "Kommunerne vil have fokus på …"), as an
+agreement ("Det blev aftalt, at X …", "X aftalte at …"), as a passive with its agent ("… varetages
+af Regionshospitalet Randers"), or as a list of tasks put to someone ("X bedes tage stilling til
+følgende: 1. … Deadline 1. juni 2021"). Reports of what happened (past tense) are not actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from klynge.extract.dates import find_due
+from klynge.extract.sentences import sentences
+from klynge.model import Action, Item, Participant, SectionKind
+
+_COMMIT_VERBS = (
+    "varetager|sørger|følger|udsender|sender|vender|melder|indmelder|bringer|undersøger|arbejder|laver|"
+    "udarbejder|planlægger|indkalder|inviterer|drøfter|mødes|orienterer|tager|kontakter|sikrer|går|deltager|"
+    "giver|fremsender|afholder|koordinerer|samler|indsamler|kigger|ser|afklarer|beskriver|retter|opdaterer|"
+    "videreformidler|formidler|informerer|gennemfører|gentager|evaluerer|fremlægger|præsenterer|"
+    "forelægger|booker|finder|udpeger|udvælger|tilretter|færdiggør|genoptager|skriver|uddyber|"
+    "reviderer|deler|rundsender|indhenter|identificerer|afdækker|iværksætter|implementerer|"
+    "har ansvaret|har ansvar|er ansvarlig|er ansvarlige|er tovholder|bliver tovholder|tager kontakt"
+)
+_MODAL = (
+    r"(?:vil(?:\s+gerne)?|skal|kan)\s+(?:(?:i\s+den\s+forbindelse|derfor|også|gerne|fremover|hver især)\s+)?"
+)
+_SUBJECT = (
+    r"(?P<owner>(?:[A-ZÆØÅ][\w\-]*|de|alle|medlemmer|medlemmerne|formandskabet|sekretariatet|gruppen|"
+    r"temagruppen|arbejdsgruppen|klynge-\w+|almen)"
+    r"(?:\s+(?:og|af|for|i|fra|ved|på|med|&)?\s*[\w\-().]+){0,6}?)"
+)
+_ACTIVE = re.compile(
+    rf"^(?:(?:herefter|derefter|fremadrettet|desuden|derudover|endvidere|samtidig|efterfølgende|nu|så)\s*,?\s+)?"
+    rf"{_SUBJECT}\s+(?P<verb>(?:{_MODAL})?(?:{_COMMIT_VERBS})\b.*)$",
+)
+_AGREED = re.compile(
+    r"^(?:det\s+(?:blev|er)\s+(?:aftalt|besluttet)|det\s+aftales|det\s+besluttes|der\s+var\s+enighed\s+om),?\s+at\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_AGREED_SUBJECT = re.compile(
+    rf"^{_SUBJECT}\s+(?:aftalte|besluttede|vil|skal)\b(?:\s+derfor)?(?:\s+\w+){{0,3}}?\s+at\s+(?P<rest>.+)$"
+)
+_AGENT = re.compile(
+    r"\b(?P<verb>\w+(?:es|s))\s+af\s+(?P<owner>[A-ZÆØÅ][\w\-]*(?:\s+[A-ZÆØÅa-zæøå][\w\-]*){0,3}?)(?:[.,;]|\s+(?:i|og|med|fra|til)\b|$)"
+)
+_ASKED = re.compile(
+    rf"^{_SUBJECT}\s+(?:bedes|opfordres til at|anmodes om at)\s+(?:tage stilling til|om at|at)?\s*(?P<rest>.*)$"
+)
+_TOVHOLDER = re.compile(rf"^{_SUBJECT}\s+(?:er|bliver)\s+tovholder\b(?P<rest>.*)$")
+_NEXT_MEETING_IN = re.compile(
+    r"(?P<task>.+?)\s+drøftes\s+(?:igen\s+)?på\s+(?:det\s+)?næste\s+møde\s+i\s+(?P<owner>[\w\-]+(?:\s+(?:for|i)\s+[\w\-]+)?(?:\s+\([^)]*\))?)",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"^(?:\w+(?:ede|te|de)|var|blev|havde|gav|tog|fik|så|kom|gik|fandt|bad)\b", re.IGNORECASE)
+_NOT_OWNER = re.compile(
+    r"^(?:det|der|den|dette|disse|han|hun|man|vi|de|der|som|hvis|når|hvor|hvordan|hvad|hvem|hvilke|"
+    r"her|herunder|bl\.a\.|fx|ift|i|på|til|for|med|af|om|efter|ved|og|men|også|projektet|punktet|"
+    r"sagen|arbejdet|mødet|oplægget|materialet|dagsorden\w*|referatet|indstillingen|erfaringerne|"
+    r"borgere\w*|patient\w*|tilbuddet|formålet|målet|ønsket|status|der er|næste|alle parter)\b",
+    re.IGNORECASE,
+)
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?P<task>.+)$")
+_DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^.]+)", re.IGNORECASE)
+
+
+def _clean_owner(owner: str) -> str | None:
+    owner = owner.strip(" ,.:;")
+    if not owner or _NOT_OWNER.match(owner) or len(owner.split()) > 7:
+        return None
+    if owner[0].islower() and not re.match(r"^(?:de|alle|medlemmer|almen|klynge-)", owner, re.IGNORECASE):
+        return None
+    return owner
+
+
+def _action(
+    owner: str, task: str, item: Item, sentence: str, meeting_date: dt.date | None, span_item: Item
+) -> Action:
+    due = find_due(sentence, meeting_date)
+    span = next((s.span for s in span_item.sections if sentence[:30] in s.text), None)
+    return Action(owner, " ".join(task.split()).rstrip(" ."), item.number, due, sentence, span)
+
+
+def sentence_action(sentence: str, item: Item, meeting_date: dt.date | None) -> Action | None:
+    s = sentence.strip()
+    m = _TOVHOLDER.match(s)
+    if m and (owner := _clean_owner(m.group("owner"))):
+        return _action(owner, f"tovholder{m.group('rest')}", item, s, meeting_date, item)
+    m = _AGREED.match(s)
+    if m:
+        inner = sentence_action(m.group("rest")[0].upper() + m.group("rest")[1:], item, meeting_date)
+        if inner:
+            return Action(inner.owner, inner.task, inner.item_number, inner.due, s, inner.span)
+        return None
+    m = _AGREED_SUBJECT.match(s)
+    if m and (owner := _clean_owner(m.group("owner"))) and not _PAST.match(m.group("rest")):
+        return _action(owner, m.group("rest"), item, s, meeting_date, item)
+    m = _ASKED.match(s)
+    if m and (owner := _clean_owner(m.group("owner"))):
+        return _action(owner, m.group("rest") or s, item, s, meeting_date, item)
+    m = _NEXT_MEETING_IN.match(s)
+    if m:
+        return _action(m.group("owner"), s, item, s, meeting_date, item)
+    m = _ACTIVE.match(s)
+    if m and (owner := _clean_owner(m.group("owner"))):
+        verb = m.group("verb")
+        if not _PAST.match(verb):
+            return _action(owner, verb, item, s, meeting_date, item)
+    m = _AGENT.search(s)
+    if m and re.search(
+        r"\b(?:varetages|udføres|løses|koordineres|følges|afholdes|indkaldes|udarbejdes|planlægges)\b",
+        m.group("verb"),
+    ):
+        owner = _clean_owner(m.group("owner"))
+        if owner:
+            return _action(owner, s, item, s, meeting_date, item)
+    return None
+
+
+def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
+    """ "X bedes tage stilling til følgende: 1. … Deadline …": one action per numbered task."""
+    out: list[Action] = []
+    for section in item.sections:
+        lines = section.text.split("\n")
+        owner: str | None = None
+        for k, line in enumerate(lines):
+            text = line.strip().removeprefix("- ")
+            m = _ASKED.match(text)
+            if m and re.search(r"følgende|nedenstående", text, re.IGNORECASE):
+                owner = _clean_owner(m.group("owner"))
+                continue
+            if owner is None:
+                continue
+            entry = _LIST_ITEM.match(text)
+            if entry:
+                follow = " ".join(lines[k : k + 3])
+                dl = _DEADLINE.search(follow)
+                due = None
+                if dl:
+                    due = find_due(dl.group("when"), meeting_date)
+                    if due is None:
+                        from klynge.model import DueDate
+
+                        due = DueDate(dl.group("when").strip())
+                task = re.sub(r"\s*Deadline.*$", "", entry.group("task")).strip()
+                out.append(Action(owner, task, item.number, due, text, section.span))
+    return out
+
+
+def item_actions(
+    item: Item, meeting_date: dt.date | None, participants: Sequence[Participant] = ()
+) -> list[Action]:
+    found = _asked_lists(item, meeting_date)
+    listed = {a.sentence for a in found}
+    for section in item.sections:
+        if section.kind == SectionKind.ATTACHMENTS:
+            continue
+        for sentence in sentences(section.text):
+            if sentence in listed or _LIST_ITEM.match(sentence):
+                continue
+            action = sentence_action(sentence, item, meeting_date)
+            if action is not None:
+                found.append(action)
+    return _dedupe(found)
+
+
+def _dedupe(actions: list[Action]) -> list[Action]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Action] = []
+    for a in actions:
+        key = (a.owner.lower(), a.task.lower()[:60])
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
