@@ -148,7 +148,8 @@ def _orientations(
                 title,
                 None,
                 case_text=text.format(**values),
-                minutes="Orienteringen blev taget til efterretning." if kind == "minutes" else None,
+                minutes="Der var ingen bemærkninger." if kind == "minutes" else None,
+                decision="Orienteringen blev taget til efterretning." if kind == "minutes" else None,
             )
             | {"number": f"{number}.{k}"}
         )

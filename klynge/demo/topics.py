@@ -52,7 +52,7 @@ TOPICS: tuple[Topic, ...] = (
         "{owner} er tovholder på et forslag til en fælles udskrivelsestjekliste og udsender forslaget "
         "senest den {due}.",
         decision="Status blev taget til efterretning.\n"
-        "{Body} besluttede at prioritere opfølgning efter udskrivelse i {next}.",
+        "Opfølgning efter udskrivelse blev prioriteret som fælles indsatsområde i {next}.",
         attachments=("Notat om genindlæggelser {prev}.pdf", "Datatræk fra den fælles datagruppe.xlsx"),
         action_task="udsender forslag til en fælles udskrivelsestjekliste",
     ),
