@@ -9,6 +9,7 @@ følgende: 1. … Deadline 1. juni 2021"). Reports of what happened (past tense)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -18,13 +19,13 @@ from klynge.extract.sentences import sentences
 from klynge.model import Action, Item, Participant, SectionKind
 
 _COMMIT_VERBS = (
-    "varetager|sørger|følger|udsender|sender|vender|melder|indmelder|bringer|undersøger|arbejder|laver|"
-    "udarbejder|planlægger|indkalder|inviterer|drøfter|mødes|orienterer|tager|kontakter|sikrer|går|deltager|"
-    "giver|fremsender|afholder|koordinerer|samler|indsamler|kigger|ser|afklarer|beskriver|retter|opdaterer|"
-    "videreformidler|formidler|informerer|gennemfører|gentager|evaluerer|fremlægger|præsenterer|"
-    "forelægger|booker|finder|udpeger|udvælger|tilretter|færdiggør|genoptager|skriver|uddyber|"
-    "reviderer|deler|rundsender|indhenter|identificerer|afdækker|iværksætter|implementerer|"
-    "har ansvaret|har ansvar|er ansvarlig|er ansvarlige|er tovholder|bliver tovholder|tager kontakt"
+    "varetager|sørger for|følger op|udsender|sender|vender tilbage|melder|indmelder|bringer|undersøger|"
+    "arbejder videre|laver|udarbejder|planlægger|indkalder|inviterer|drøfter|mødes|kontakter|sikrer|"
+    "går tilbage|deltager i arbejdet|fremsender|afholder|koordinerer|samler op|indsamler|kigger på|afklarer|"
+    "retter|opdaterer|videreformidler|formidler|informerer|gennemfører|gentager|evaluerer|forelægger|booker|"
+    "finder|udpeger|udvælger|tilretter|færdiggør|genoptager|skriver|uddyber|reviderer|rundsender|indhenter|"
+    "afdækker|iværksætter|ændrer|justerer|tilpasser|har ansvaret|har ansvar|er ansvarlig|er ansvarlige|"
+    "er tovholder|bliver tovholder|tager kontakt|tager initiativ|tager fat|følger"
 )
 _MODAL = (
     r"(?:vil(?:\s+gerne)?|skal|kan)\s+(?:(?:i\s+den\s+forbindelse|derfor|også|gerne|fremover|hver især)\s+)?"
@@ -37,6 +38,9 @@ _SUBJECT = (
 _ACTIVE = re.compile(
     rf"^(?:(?:herefter|derefter|fremadrettet|desuden|derudover|endvidere|samtidig|efterfølgende|nu|så)\s*,?\s+)?"
     rf"{_SUBJECT}\s+(?P<verb>(?:{_MODAL})?(?:{_COMMIT_VERBS})\b.*)$",
+)
+_MODAL_ANY = re.compile(
+    rf"^{_SUBJECT}\s+(?P<verb>(?:vil|skal)(?:\s+gerne)?\s+(?!være\b|blive\b|kunne\b)[a-zæøå]+\b.*)$"
 )
 _AGREED = re.compile(
     r"^(?:det\s+(?:blev|er)\s+(?:aftalt|besluttet)|det\s+aftales|det\s+besluttes|der\s+var\s+enighed\s+om),?\s+at\s+"
@@ -57,9 +61,27 @@ _NEXT_MEETING_IN = re.compile(
     r"(?P<task>.+?)\s+drøftes\s+(?:igen\s+)?på\s+(?:det\s+)?næste\s+møde\s+i\s+(?P<owner>[\w\-]+(?:\s+(?:for|i)\s+[\w\-]+)?(?:\s+\([^)]*\))?)",
     re.IGNORECASE,
 )
+_LABEL = re.compile(
+    r"^(?:forslag til opfølgning|opfølgning|aftale|aftaler|handling|opgave|næste skridt)\s*:\s*(?:at\s+)?",
+    re.IGNORECASE,
+)
+_PRESENTING = re.compile(r"^(?:giver|orienterer|præsenterer|fremlægger|holder oplæg)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:næste|kommende|senere|snarest|efterfølgende|fremover)\b", re.IGNORECASE)
+_INVERTED = re.compile(
+    rf"^(?P<adv>(?:forud for|inden|efter|på|i|til|som|derfor|herefter|derefter|desuden|fremover|med)\b[^,]{{0,80}}?),?\s+"
+    rf"(?P<verb>{_MODAL}?(?:{_COMMIT_VERBS}))\s+(?P<owner>(?:formandskabet|sekretariatet|gruppen|kommunerne|[A-ZÆØÅ][\w\-]*|de\s+\w+|alle\s+\w+)(?:\s+(?:for|i|og)\s+[\w\-]+)?)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:varetages|understøttes|koordineres|følges op|udarbejdes|planlægges|afholdes|indkaldes|løses|udføres|"
+    r"gennemføres|sikres|forankres|placeres|drøftes)\b(?P<mid>.{0,90}?)\b(?:af|via|hos)\s+"
+    r"(?P<owner>(?:de\s+enkelte\s+\w+|[A-ZÆØÅa-zæøå][\w\-]*(?:s)?(?:\s+\d+)?(?:\s+[\w\-]+){0,3}?))(?=[.,;]|\s+(?:mhp|med|i|og|til|senest)\b|$)",
+    re.IGNORECASE,
+)
 _PAST = re.compile(r"^(?:\w+(?:ede|te|de)|var|blev|havde|gav|tog|fik|så|kom|gik|fandt|bad)\b", re.IGNORECASE)
 _NOT_OWNER = re.compile(
-    r"^(?:det|der|den|dette|disse|han|hun|man|vi|de|der|som|hvis|når|hvor|hvordan|hvad|hvem|hvilke|"
+    r"^(?:det|der|den|dette|disse|han|hun|man|vi|de|der|som|hvis|når|hvor|hvordan|hvad|hvem|hvilke|udover|"
+    r"dels|fra|forud|inden|da|fordi|selvom|hvorfor|også|potentialer\w*|hospitalsapotek\w*|"
     r"her|herunder|bl\.a\.|fx|ift|i|på|til|for|med|af|om|efter|ved|og|men|også|projektet|punktet|"
     r"sagen|arbejdet|mødet|oplægget|materialet|dagsorden\w*|referatet|indstillingen|erfaringerne|"
     r"borgere\w*|patient\w*|tilbuddet|formålet|målet|ønsket|status|der er|næste|alle parter)\b",
@@ -86,8 +108,18 @@ def _action(
     return Action(owner, " ".join(task.split()).rstrip(" ."), item.number, due, sentence, span)
 
 
-def sentence_action(sentence: str, item: Item, meeting_date: dt.date | None) -> Action | None:
-    s = sentence.strip()
+def sentence_action(
+    sentence: str, item: Item, meeting_date: dt.date | None, strict: bool = False
+) -> Action | None:
+    """The action a sentence states, if any. `strict` (agenda text): only explicit assignments."""
+    s = sentence.strip().strip("*").strip()
+    labelled = _LABEL.match(s)
+    if labelled:
+        s = s[labelled.end() :]
+        s = s[:1].upper() + s[1:]
+        strict = False
+    elif re.match(r"^at\s", s, re.IGNORECASE):
+        return None
     m = _TOVHOLDER.match(s)
     if m and (owner := _clean_owner(m.group("owner"))):
         return _action(owner, f"tovholder{m.group('rest')}", item, s, meeting_date, item)
@@ -106,20 +138,36 @@ def sentence_action(sentence: str, item: Item, meeting_date: dt.date | None) -> 
     m = _NEXT_MEETING_IN.match(s)
     if m:
         return _action(m.group("owner"), s, item, s, meeting_date, item)
+    m = _PASSIVE_AGENT.search(s)
+    if m and (owner := _clean_owner(m.group("owner"))):
+        return _action(owner, s, item, s, meeting_date, item)
+    if strict:
+        return None
+    m = _INVERTED.match(s)
+    if m and (owner := _clean_owner(m.group("owner"))):
+        return _action(owner, f"{m.group('verb')} {m.group('rest')}", item, s, meeting_date, item)
     m = _ACTIVE.match(s)
     if m and (owner := _clean_owner(m.group("owner"))):
         verb = m.group("verb")
-        if not _PAST.match(verb):
-            return _action(owner, verb, item, s, meeting_date, item)
-    m = _AGENT.search(s)
-    if m and re.search(
-        r"\b(?:varetages|udføres|løses|koordineres|følges|afholdes|indkaldes|udarbejdes|planlægges)\b",
-        m.group("verb"),
-    ):
-        owner = _clean_owner(m.group("owner"))
-        if owner:
-            return _action(owner, s, item, s, meeting_date, item)
+        if _PAST.match(verb) or (_PRESENTING.match(verb) and not _FUTURE.search(verb)):
+            return None
+        return _action(owner, verb, item, s, meeting_date, item)
+    m = _MODAL_ANY.match(s)
+    if m and (owner := _clean_owner(m.group("owner"))):
+        return _action(owner, m.group("verb"), item, s, meeting_date, item)
     return None
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence, then its coordinated clauses ("…, og X laver …") as candidates of their own."""
+    parts = [sentence]
+    pieces = re.split(
+        r",\s+(?:og|men|mens|samt)\s+|;\s+|\s+og\s+(?=(?:der|det|man|[A-ZÆØÅ]|almen|gruppen|de)\b)", sentence
+    )
+    for piece in pieces[1:]:
+        if len(piece.split()) >= 3:
+            parts.append(piece[:1].upper() + piece[1:])
+    return parts
 
 
 def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
@@ -160,12 +208,15 @@ def item_actions(
     for section in item.sections:
         if section.kind == SectionKind.ATTACHMENTS:
             continue
+        strict = section.kind in (SectionKind.CASE_TEXT, SectionKind.RECOMMENDATION, SectionKind.ORIENTATION)
         for sentence in sentences(section.text):
             if sentence in listed or _LIST_ITEM.match(sentence):
                 continue
-            action = sentence_action(sentence, item, meeting_date)
-            if action is not None:
-                found.append(action)
+            for clause in _clauses(sentence):
+                action = sentence_action(clause, item, meeting_date, strict)
+                if action is not None:
+                    found.append(dataclasses.replace(action, sentence=sentence))
+                    break
     return _dedupe(found)
 
 
