@@ -25,7 +25,8 @@ _COMMIT_VERBS = (
     "retter|opdaterer|videreformidler|formidler|informerer|gennemfører|gentager|evaluerer|forelægger|booker|"
     "finder|udpeger|udvælger|tilretter|færdiggør|genoptager|skriver|uddyber|reviderer|rundsender|indhenter|"
     "afdækker|iværksætter|ændrer|justerer|tilpasser|har ansvaret|har ansvar|er ansvarlig|er ansvarlige|"
-    "er tovholder|bliver tovholder|tager kontakt|tager initiativ|tager fat|følger"
+    "er tovholder|bliver tovholder|tager kontakt|tager initiativ|tager fat|følger|arbejder på|orienterer|"
+    "præsenterer|fremlægger|giver|ønsker at"
 )
 _MODAL = (
     r"(?:vil(?:\s+gerne)?|skal|kan)\s+(?:(?:i\s+den\s+forbindelse|derfor|også|gerne|fremover|hver især)\s+)?"
@@ -80,7 +81,7 @@ _PASSIVE_AGENT = re.compile(
 )
 _PAST = re.compile(r"^(?:\w+(?:ede|te|de)|var|blev|havde|gav|tog|fik|så|kom|gik|fandt|bad)\b", re.IGNORECASE)
 _NOT_OWNER = re.compile(
-    r"^(?:det|der|den|dette|disse|han|hun|man|vi|de|der|som|hvis|når|hvor|hvordan|hvad|hvem|hvilke|udover|"
+    r"^(?:de$|det|der|den|dette|disse|han|hun|man|vi|som|hvis|når|hvor|hvordan|hvad|hvem|hvilke|udover|"
     r"dels|fra|forud|inden|da|fordi|selvom|hvorfor|også|potentialer\w*|hospitalsapotek\w*|"
     r"her|herunder|bl\.a\.|fx|ift|i|på|til|for|med|af|om|efter|ved|og|men|også|projektet|punktet|"
     r"sagen|arbejdet|mødet|oplægget|materialet|dagsorden\w*|referatet|indstillingen|erfaringerne|"
@@ -220,12 +221,22 @@ def item_actions(
     return _dedupe(found)
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+
+
 def _dedupe(actions: list[Action]) -> list[Action]:
-    seen: set[tuple[str, str]] = set()
+    """One action per owner and task: the minutes often repeat a follow-up in the Beslutning."""
     out: list[Action] = []
     for a in actions:
-        key = (a.owner.lower(), a.task.lower()[:60])
-        if key not in seen:
-            seen.add(key)
+        words = _words(a.task)
+        same = [
+            b
+            for b in out
+            if b.owner.lower() == a.owner.lower()
+            and b.item_number == a.item_number
+            and len(words & _words(b.task)) >= 0.5 * max(1, min(len(words), len(_words(b.task))))
+        ]
+        if not same:
             out.append(a)
     return out

@@ -81,8 +81,11 @@ def prose(lines: Sequence[Line]) -> str:
             if current:
                 out.append(current)
             current = text
-        elif current:
+        elif current and not re.match(r"^\d{1,2}[.)]\s", text) and not current.endswith(":"):
             current = f"{current} {text}"
+        elif current:
+            out.append(current)
+            current = text
         else:
             current = text
     if current:
