@@ -98,6 +98,9 @@ def _clean_owner(owner: str) -> str | None:
         return None
     if owner[0].islower() and not re.match(r"^(?:de|alle|medlemmer|almen|klynge-)", owner, re.IGNORECASE):
         return None
+    # A subject has no finite verb of its own ("GAIN er først udviklet til …", "Gruppen drøftede …").
+    if re.search(r"\b(?:er|har|var|blev|kan|skal|vil|at|som|der)\b|\b[a-zæøå]+(?:ede|ende)\b", owner):
+        return None
     return owner
 
 
@@ -134,13 +137,17 @@ def sentence_action(
     if m and (owner := _clean_owner(m.group("owner"))) and not _PAST.match(m.group("rest")):
         return _action(owner, m.group("rest"), item, s, meeting_date, item)
     m = _ASKED.match(s)
+    if m and re.search(r"\b(?:følgende|nedenstående)\b", s, re.IGNORECASE):
+        return None  # the tasks follow as a list: see _asked_lists
     if m and (owner := _clean_owner(m.group("owner"))):
         return _action(owner, m.group("rest") or s, item, s, meeting_date, item)
     m = _NEXT_MEETING_IN.match(s)
     if m:
         return _action(m.group("owner"), s, item, s, meeting_date, item)
     m = _PASSIVE_AGENT.search(s)
-    if m and (owner := _clean_owner(m.group("owner"))):
+    if m and not re.search(r"\b(?:kan|kunne|bør|ville)\b[^,.]{0,40}$", s[: m.start()]) and (
+        owner := _clean_owner(m.group("owner"))
+    ):
         return _action(owner, s, item, s, meeting_date, item)
     if strict:
         return None
@@ -179,7 +186,8 @@ def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
         owner: str | None = None
         for k, line in enumerate(lines):
             text = line.strip().removeprefix("- ")
-            m = _ASKED.match(text)
+            parts = sentences(text)
+            m = _ASKED.match(parts[-1]) if parts else None
             if m and re.search(r"følgende|nedenstående", text, re.IGNORECASE):
                 owner = _clean_owner(m.group("owner"))
                 continue
