@@ -99,7 +99,7 @@ def _clean_owner(owner: str) -> str | None:
     if owner[0].islower() and not re.match(r"^(?:de|alle|medlemmer|almen|klynge-)", owner, re.IGNORECASE):
         return None
     # A subject has no finite verb of its own ("GAIN er først udviklet til …", "Gruppen drøftede …").
-    if re.search(r"\b(?:er|har|var|blev|kan|skal|vil|at|som|der)\b|\b[a-zæøå]+(?:ede|ende)\b", owner):
+    if re.search(r"\b(?:er|har|var|blev|kan|skal|vil|at|som|der)\b|\b[a-zæøå]+ede\b", owner):
         return None
     return owner
 
