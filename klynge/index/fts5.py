@@ -75,10 +75,14 @@ def count(conn: Connection, match: str, ids: tuple[int, int] | None, limit: int)
     return int(conn.execute(text(sql), params).scalar_one())
 
 
-def bare(conn: Connection, match: str, limit: int) -> list[int]:
+def bare(conn: Connection, match: str, ids: tuple[int, int] | None, limit: int) -> list[int]:
     """The plain FTS5 ranked query, for the benchmark's comparison."""
-    sql = f"SELECT rowid FROM search_fts WHERE search_fts MATCH :m ORDER BY {RANK} LIMIT :n"
-    return [int(r[0]) for r in conn.execute(text(sql), {"m": match, "n": limit})]
+    where = "search_fts MATCH :m" + (" AND rowid BETWEEN :lo AND :hi" if ids else "")
+    params: dict[str, Any] = {"m": match, "n": limit}
+    if ids:
+        params["lo"], params["hi"] = ids
+    sql = f"SELECT rowid FROM search_fts WHERE {where} ORDER BY {RANK} LIMIT :n"
+    return [int(r[0]) for r in conn.execute(text(sql), params)]
 
 
 def insert(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:

@@ -406,15 +406,23 @@ def related(
             owned.close()
 
 
-def bare(target: Session | Engine | Connection, query: str, limit: int = 20) -> list[int]:
-    """The backend's plain ranked query for the same stems (benchmark comparison)."""
+def bare(
+    target: Session | Engine | Connection,
+    query: str,
+    limit: int = 20,
+    forum: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[int]:
+    """The backend's plain ranked query (bm25 / ts_rank_cd) for the same MATCH/tsquery: the benchmark's
+    yardstick for what Klynge adds."""
     conn, owned = _conn(target)
     try:
         engine = backend(conn)
         parsed = parse(query)
-        filters = Filters(include_unpublished=True, include_confidential=True)
+        filters = Filters(forum=_as_tuple(forum), date_from=date_from, date_to=date_to)
         compiled = engine.compile(parsed, filters)
-        return list(engine.bare(conn, compiled, limit))
+        return list(engine.bare(conn, compiled, id_range(date_from, date_to), limit))
     finally:
         if owned is not None:
             owned.close()

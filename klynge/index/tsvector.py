@@ -93,10 +93,12 @@ def count(conn: Connection, query: str, ids: tuple[int, int] | None, limit: int)
     return int(conn.execute(text(sql), _params(query, ids, limit)).scalar_one())
 
 
-def bare(conn: Connection, query: str, limit: int) -> list[int]:
+def bare(conn: Connection, query: str, ids: tuple[int, int] | None, limit: int) -> list[int]:
     """The plain tsquery ranked query, for the benchmark's comparison."""
-    sql = f"SELECT id FROM search_doc, CAST(:q AS tsquery) q WHERE tsv @@ q ORDER BY {RANK} DESC LIMIT :n"
-    return [int(r[0]) for r in conn.execute(text(sql), {"q": query, "n": limit})]
+    sql = (
+        f"SELECT id FROM search_doc, CAST(:q AS tsquery) q WHERE {_where(ids)} ORDER BY {RANK} DESC LIMIT :n"
+    )
+    return [int(r[0]) for r in conn.execute(text(sql), _params(query, ids, limit))]
 
 
 def insert(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
