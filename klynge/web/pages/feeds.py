@@ -56,7 +56,7 @@ def meetings_feed(request: Request, forum: str | None = None, s: Session = Depen
 @router.get("/feeds/beslutninger.atom")
 def decisions_feed(request: Request, forum: str | None = None, s: Session = Depends(session)) -> Response:
     forum = opt_str(forum)
-    rows = followups.list_decisions(s, viewer(request), forum=forum, size=50).rows
+    rows = followups.list_decisions(s, viewer(request), forum=forum, size=50, count=False).rows
     base = base_url(request)
     entries = [
         {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, and_, case, exists, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Subquery, and_, case, exists, false, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from klynge.errors import InputError, NotFound
@@ -83,10 +84,12 @@ def _forum_cond(forum: str | None) -> list[ColumnElement[bool]]:
     return [Meeting.forum_id.in_(select(Forum.id).where(Forum.name == forum))]
 
 
-def decision_rows(viewer: Viewer) -> Subquery:
-    """Every decision this viewer may see: the recorded decision statements, and for items with a
-    Beslutning section but no recorded statement (older imports) that section as one decision of kind
-    'other' (negative id = section id).
+def decision_rows(
+    viewer: Viewer, meeting_ids: Sequence[int] | None = None, kind: str | None = None
+) -> Subquery:
+    """Every decision this viewer may see (of the given meetings): the recorded decision statements,
+    and for a meeting without any recorded statement (an import from before extraction) its items'
+    Beslutning sections, each as one decision of kind 'other' (negative id = section id).
 
     Columns: id, meeting_id, item_id, item_number, kind, text, position.
     """
@@ -119,10 +122,48 @@ def decision_rows(viewer: Viewer) -> Subquery:
         .where(
             Section.kind == "decision",
             visibility.items(viewer),
-            ~exists(select(Decision.id).where(Decision.item_id == Item.id)),
+            ~exists(select(Decision.id).where(Decision.meeting_id == Meeting.id)),
         )
     )
+    if meeting_ids is not None:
+        recorded = recorded.where(Decision.meeting_id.in_(meeting_ids))
+        from_sections = from_sections.where(Item.meeting_id.in_(meeting_ids))
+    if kind:
+        recorded = recorded.where(Decision.kind == kind)
+        if kind != "other":
+            from_sections = from_sections.where(false())
     return union_all(recorded, from_sections).subquery("decisions")
+
+
+def _count_decisions(
+    session: Session, viewer: Viewer, meeting_filter: list[ColumnElement[bool]], kind: str | None
+) -> int:
+    """Recorded statements plus Beslutning sections of meetings without any (two indexed counts)."""
+    recorded = (
+        select(func.count())
+        .select_from(Decision)
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .outerjoin(Item, Item.id == Decision.item_id)
+        .where(visibility.meetings(viewer), visibility.item_or_none(viewer), *meeting_filter)
+    )
+    if kind:
+        recorded = recorded.where(Decision.kind == kind)
+    total = session.scalar(recorded) or 0
+    if kind and kind != "other":
+        return total
+    bare = select(Meeting.id).where(
+        visibility.meetings(viewer),
+        *meeting_filter,
+        ~exists(select(Decision.id).where(Decision.meeting_id == Meeting.id)),
+    )
+    fallback = (
+        select(func.count())
+        .select_from(Section)
+        .join(Item, Item.id == Section.item_id)
+        .join(Meeting, Meeting.id == Item.meeting_id)
+        .where(Section.kind == "decision", visibility.items(viewer), Item.meeting_id.in_(bare))
+    )
+    return total + (session.scalar(fallback) or 0)
 
 
 def list_decisions(
@@ -135,45 +176,59 @@ def list_decisions(
     meeting_id: int | None = None,
     page: int = 1,
     size: int = 50,
+    count: bool = True,
 ) -> Page[DecisionView]:
-    """The decision register, newest meeting first."""
-    d = decision_rows(viewer)
-    where = [*_forum_cond(forum)]
-    if kind:
-        where.append(d.c.kind == kind)
+    """The decision register, newest meeting first. Walks meetings newest first in batches (indexed)
+    and collects their decisions until the page is full; `count=False` skips the total (home page)."""
+    meeting_filter: list[ColumnElement[bool]] = [*_forum_cond(forum)]
     if year:
-        where.append(and_(Meeting.date >= dt.date(year, 1, 1), Meeting.date <= dt.date(year, 12, 31)))
-    if meeting_id:
-        where.append(d.c.meeting_id == meeting_id)
-    base = (
-        select(d, Meeting, Item.title)
-        .join(Meeting, Meeting.id == d.c.meeting_id)
-        .outerjoin(Item, Item.id == d.c.item_id)
-        .where(*where)
-    )
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    rows = session.execute(
-        base.order_by(Meeting.date.desc().nulls_last(), d.c.meeting_id.desc(), d.c.position)
-        .offset((page - 1) * size)
-        .limit(size)
-    ).all()
-    views = []
-    for r in rows:
-        m: Meeting = r.Meeting
-        views.append(
-            DecisionView(
-                id=r.id,
-                meeting_id=r.meeting_id,
-                item_id=r.item_id,
-                item_number=r.item_number,
-                item_title=r.title,
-                text=r.text,
-                kind=r.kind,
-                date=m.date,
-                forum=m.forum.name if m.forum else "",
-            )
+        meeting_filter.append(
+            and_(Meeting.date >= dt.date(year, 1, 1), Meeting.date <= dt.date(year, 12, 31))
         )
-    return Page(tuple(views), total, page, size)
+    if meeting_id:
+        meeting_filter.append(Meeting.id == meeting_id)
+    wanted = page * size
+    found: list[DecisionView] = []
+    batch, offset = 40, 0
+    while len(found) < wanted:
+        ms = session.execute(
+            select(Meeting.id, Meeting.date, Forum.name)
+            .outerjoin(Forum, Forum.id == Meeting.forum_id)
+            .where(visibility.meetings(viewer), *meeting_filter)
+            .order_by(Meeting.date.desc().nulls_last(), Meeting.id.desc())
+            .offset(offset)
+            .limit(batch)
+        ).all()
+        if not ms:
+            break
+        offset += len(ms)
+        d = decision_rows(viewer, [m.id for m in ms], kind)
+        rows = session.execute(
+            select(d, Item.title)
+            .outerjoin(Item, Item.id == d.c.item_id)
+            .order_by(d.c.meeting_id, d.c.position)
+        ).all()
+        by_meeting: dict[int, list[Any]] = {}
+        for r in rows:
+            by_meeting.setdefault(r.meeting_id, []).append(r)
+        for m in ms:
+            for r in by_meeting.get(m.id, ()):
+                found.append(
+                    DecisionView(
+                        r.id,
+                        r.meeting_id,
+                        r.item_id,
+                        r.item_number,
+                        r.title,
+                        r.text,
+                        r.kind,
+                        m.date,
+                        m.name or "",
+                    )
+                )
+        batch = min(batch * 2, 400)
+    total = _count_decisions(session, viewer, meeting_filter, kind) if count else len(found)
+    return Page(tuple(found[(page - 1) * size : wanted]), total, page, size)
 
 
 def list_actions(
@@ -189,6 +244,7 @@ def list_actions(
     today: dt.date | None = None,
     page: int = 1,
     size: int = 100,
+    count: bool = True,
 ) -> Page[ActionView]:
     """Actions filtered by status (open includes overdue), owner text, organisation or person."""
     today = today or dt.date.today()
@@ -217,7 +273,7 @@ def list_actions(
         .outerjoin(Item, Item.id == Action.item_id)
         .where(*where)
     )
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    total = (session.scalar(select(func.count()).select_from(base.subquery())) or 0) if count else 0
     rows = session.execute(
         base.options(selectinload(Action.events), selectinload(Action.owner_organisation))
         .order_by(Action.due_end.asc().nulls_last(), Meeting.date.desc(), Action.id)
