@@ -39,7 +39,6 @@ def furniture_indexes(blocks: Sequence[Block]) -> set[int]:
     lines = [i for i, b in enumerate(blocks) if b.kind == BlockKind.LINE]
     if not lines:
         return drop
-    counts = Counter(_key(blocks[i].text) for i in lines)
     pages = {blocks[i].span.page for i in lines}
     paged = len(pages) > 1 and None not in pages
 
@@ -48,46 +47,55 @@ def furniture_indexes(blocks: Sequence[Block]) -> set[int]:
         for i in lines:
             by_page.setdefault(blocks[i].span.page, []).append(i)
         edge_keys: Counter[str] = Counter()
+        edge_texts: Counter[str] = Counter()
         for idx in by_page.values():
             for i in {*idx[:3], *idx[-3:]}:
                 edge_keys[_key(blocks[i].text)] += 1
+                edge_texts[blocks[i].text.strip()] += 1
         threshold = max(2, len(by_page) // 2)
         for idx in by_page.values():
             for i in {*idx[:3], *idx[-3:]}:
                 text = blocks[i].text.strip()
+                # Masked digits find "Side 2 af 7"; longer lines must repeat word for word.
+                same = edge_texts[text] >= threshold or (
+                    len(text) <= 40 and edge_keys[_key(text)] >= threshold
+                )
                 if _PAGE_NUMBER.match(text) or (
-                    edge_keys[_key(text)] >= threshold
-                    and not _SECTION_WORDS.match(text)
-                    and not _JOURNAL.match(text)
-                    and len(text) < 120
+                    same and not _SECTION_WORDS.match(text) and not _JOURNAL.match(text) and len(text) < 120
                 ):
                     drop.add(i)
     else:
+        # Without pages: a repeated line is a footer when every occurrence sits next to a page number.
         numbers = [k for k, i in enumerate(lines) if _PAGE_NUMBER.match(blocks[i].text.strip())]
+        number_set = set(numbers)
+
+        def near_number(k: int) -> bool:
+            return any(j in number_set for j in range(k - 2, k + 3) if j != k)
+
+        positions: dict[str, list[int]] = {}
+        for k, i in enumerate(lines):
+            positions.setdefault(_key(blocks[i].text), []).append(k)
+        for ks in positions.values():
+            text = blocks[lines[ks[0]]].text.strip()
+            if len(ks) < 2 or k_is_number(text) or _SECTION_WORDS.match(text) or _JOURNAL.match(text):
+                continue
+            if len(text) < 120 and all(near_number(k) for k in ks):
+                for k in ks:
+                    drop.add(lines[k])
+                    drop.update(lines[j] for j in range(k - 2, k + 3) if j in number_set)
         for k in numbers:
-            near = lines[max(0, k - 3) : k + 4]
-            repeated = [
-                i
-                for i in near
-                if counts[_key(blocks[i].text)] >= 2
-                and i != lines[k]
-                and not _SECTION_WORDS.match(blocks[i].text)
-                and not _JOURNAL.match(blocks[i].text)
-                and len(blocks[i].text) < 120
-            ]
-            explicit = blocks[lines[k]].text.lower().startswith("side")
-            if repeated or explicit:
+            if blocks[lines[k]].text.lower().startswith("side"):
                 drop.add(lines[k])
-                drop.update(repeated)
-        # A furniture line seen next to one page number is furniture everywhere it recurs.
-        keys = {_key(blocks[i].text) for i in drop if not _PAGE_NUMBER.match(blocks[i].text.strip())}
-        drop.update(i for i in lines if _key(blocks[i].text) in keys)
 
     for i in lines:
         if _URL_ONLY.match(blocks[i].text.strip()):
             drop.add(i)
     drop.update(_sidebars(blocks, lines))
     return drop
+
+
+def k_is_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text))
 
 
 def _sidebars(blocks: Sequence[Block], lines: Sequence[int]) -> set[int]:
