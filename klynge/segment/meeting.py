@@ -137,6 +137,20 @@ def _forum_from_body(text: str) -> str | None:
     return name
 
 
+def _spell_out_cluster(forum: str, body: str) -> str:
+    """'Klyngestyregruppen RRA' -> 'Klyngestyregruppen Randersklyngen' when the body names one cluster
+    most often; an abbreviation in a footer is not what a reader would call the body."""
+    words = forum.split()
+    abbrev = [k for k, w in enumerate(words) if k and re.fullmatch(r"[A-ZÆØÅ]{2,5}", w)]
+    if not abbrev or any(_CLUSTER_WORD.fullmatch(w) for w in words):
+        return forum
+    clusters = Counter(m.group(1) for m in _CLUSTER_WORD.finditer(body))
+    if not clusters:
+        return forum
+    words[abbrev[-1]] = clusters.most_common(1)[0][0]
+    return " ".join(words)
+
+
 def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequence[Line]) -> MeetingInfo:
     spans: dict[str, Span] = {}
     title = forum = location = chair = note_taker = None
@@ -218,8 +232,11 @@ def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequenc
             spans["date"] = Span(footer.start(2), footer.end(2))
     if date is None and title:
         date = parse_date(title, reference)
+    body = " ".join(ln.text for ln in lines)
     if forum is None:
-        forum = _forum_from_body(" ".join(ln.text for ln in lines))
+        forum = _forum_from_body(body)
+    elif forum:
+        forum = _spell_out_cluster(forum, body)
     return MeetingInfo(
         forum=forum,
         date=date,

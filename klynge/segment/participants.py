@@ -83,8 +83,36 @@ def _is_heading(lines: Sequence[Line], k: int) -> bool:
     return any(_split_person(nxt.text.strip()) for nxt in lines[k + 1 : k + 3])
 
 
+def _join(parts: Sequence[str]) -> str:
+    """Wrapped pieces of one line. A town split at its hyphen runs on ("Ikast-" + "Brande kommune");
+    otherwise the hyphen is a shared compound ending ("Fysio- Ergoterapi") and keeps its space."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        town = out.endswith("-") and re.match(r"[A-ZÆØÅ][\w]*\s+(?:kommune|region)\b", part, re.IGNORECASE)
+        out = f"{out}{part}" if town else f"{out} {part}".strip()
+    return out
+
+
+def _split_organisation(role: str) -> tuple[str, str | None]:
+    """(role, organisation) when the line ends with an organisation: ", HEV" or " Herning kommune"."""
+    parts = [x.strip() for x in role.split(",")]
+    if len(parts) > 1 and (_ORG_WORDS.search(parts[-1]) or re.fullmatch(r"[A-ZÆØÅ]{2,6}", parts[-1])):
+        return ", ".join(parts[:-1]), parts[-1]
+    m = re.search(r"\s([A-ZÆØÅ][\w\-]+(?:-\w+)?\s+[Kk]ommune)$", role)
+    if m:
+        before = role[: m.start()].strip()
+        # "Praksiskonsulent for Herning kommune": the municipality is part of the title as well.
+        if re.search(r"\b(?:for|i|ved|hos)$", before, re.IGNORECASE):
+            return role, m.group(1)
+        return before, m.group(1)
+    return role, None
+
+
 def _finish(p: _Person) -> Participant:
-    role = " ".join([p.role, *p.extra]).strip()
+    role = _join([p.role, *p.extra])
     attendance = None
     m = _ATTENDANCE.search(role)
     if m:
@@ -94,19 +122,15 @@ def _finish(p: _Person) -> Participant:
     if _ABSENT_NOTE.search(role):
         absent = True
         role = _ABSENT_NOTE.sub("", role).strip()
+    # Notes in brackets, "(medformand)", stay with the role but must not hide the organisation.
+    notes = re.findall(r"\([^()]*\)", role)
+    role = re.sub(r"\s*\([^()]*\)", "", role)
     role = re.sub(r"\s+", " ", role).strip(" ,.")
     organisation = p.organisation
     if organisation is None and role:
-        # "Chef for sygeplejen Herning kommune" / "…, HEV": the organisation ends the line.
-        parts = [x.strip() for x in role.split(",")]
-        if len(parts) > 1 and (_ORG_WORDS.search(parts[-1]) or re.fullmatch(r"[A-ZÆØÅ]{2,6}", parts[-1])):
-            organisation = parts[-1]
-            role = ", ".join(parts[:-1])
-        else:
-            m2 = re.search(r"\s([A-ZÆØÅ][\w\-]+(?:-\w+)?\s+[Kk]ommune)$", role)
-            if m2:
-                organisation = m2.group(1)
-                role = role[: m2.start()].strip()
+        role, organisation = _split_organisation(role)
+        role = role.strip(" ,")
+    role = " ".join([role, *notes]).strip()
     return Participant(
         name=p.name,
         organisation=organisation,
@@ -135,7 +159,8 @@ def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[P
             active, absent, guest, org = True, False, False, None
             rest = start.group(1).strip()
             if rest and not _split_person(rest):
-                org = rest
+                org = rest.rstrip(":").strip()
+                continue
             elif rest:
                 text = rest
             else:
