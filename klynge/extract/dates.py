@@ -74,6 +74,7 @@ def find_due(
 ) -> DueDate | None:
     """The first due date or period in `text`, or None."""
     found: list[tuple[int, DueDate]] = []
+    y: int | None
     for m in _DAY.finditer(text):
         day, month = int(m.group(1)), MONTHS[m.group(2).lower()]
         year = _year(m.group(3), month, day, meeting)
