@@ -201,7 +201,12 @@ def _continues(text: str, nxt: Line, first: Line) -> bool:
     if TIME_SLOT.search(text):
         # After the time slot only a presenter list broken after "og" or "," runs on.
         return bool(PRESENTER.search(text)) and bool(re.search(r"(?:\bog|,)\s*$", text))
-    if TIME_SLOT.search(n[:40]) or re.match(r"^[vV]/", n):
+    if (
+        TIME_SLOT.search(n[:80])
+        or _OPEN_TIME.search(n)
+        or re.search(r"\(\s*kl\.", n[:80])
+        or re.match(r"^[vV]/", n)
+    ):
         return True
     if re.search(r"[-–,(]\s*$|\b(?:og|i|for|til|af|med|om|på|ved|mellem|samt|the|and)\s*$", text):
         return len(text) >= 40
