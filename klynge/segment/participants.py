@@ -40,7 +40,7 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _ROLE_FIRST = re.compile(
-    r"^((?:ledende\s+)?[a-zæøå]*(?:sygeplejerske|chef|leder|direktør|konsulent|læge|overlæge|terapeut|"
+    r"^((?:[a-zæøå]+\s+){0,2}[a-zæøå]*(?:sygeplejerske|chef|leder|direktør|konsulent|læge|overlæge|terapeut|"
     r"koordinator|formand|sekretær|medarbejder|specialist|jordemoder))\s+",
     re.IGNORECASE,
 )
