@@ -49,13 +49,13 @@ _AGREED = re.compile(
     re.IGNORECASE,
 )
 _AGREED_SUBJECT = re.compile(
-    rf"^{_SUBJECT}\s+(?:aftalte|besluttede|vil|skal)\b(?:\s+derfor)?(?:\s+\w+){{0,3}}?\s+at\s+(?P<rest>.+)$"
+    rf"^{_SUBJECT}\s+(?:aftalte|besluttede|anbefalede|har\s+(?:derfor\s+|også\s+)?aftalt|vil|skal)\b,?(?:\s+derfor)?(?:\s+\w+){{0,3}}?\s+at\s+(?P<rest>.+)$"
 )
 _AGENT = re.compile(
     r"\b(?P<verb>\w+(?:es|s))\s+af\s+(?P<owner>[A-ZÆØÅ][\w\-]*(?:\s+[A-ZÆØÅa-zæøå][\w\-]*){0,3}?)(?:[.,;]|\s+(?:i|og|med|fra|til)\b|$)"
 )
 _ASKED = re.compile(
-    rf"^{_SUBJECT}\s+(?:bedes|opfordres til at|anmodes om at)\s+(?:tage stilling til|om at|at)?\s*(?P<rest>.*)$"
+    rf"^{_SUBJECT}\s+(?:bedes|anmodes om at)\s+(?:tage stilling til|om at|at)?\s*(?P<rest>.*)$"
 )
 _TOVHOLDER = re.compile(rf"^{_SUBJECT}\s+(?:er|bliver)\s+tovholder\b(?P<rest>.*)$")
 _NEXT_MEETING_IN = re.compile(
@@ -82,20 +82,36 @@ _PASSIVE_AGENT = re.compile(
 _PAST = re.compile(r"^(?:\w+(?:ede|te|de)|var|blev|havde|gav|tog|fik|så|kom|gik|fandt|bad)\b", re.IGNORECASE)
 _NOT_OWNER = re.compile(
     r"^(?:de$|det|der|den|dette|disse|han|hun|man|vi|som|hvis|når|hvor|hvordan|hvad|hvem|hvilke|udover|"
-    r"dels|fra|forud|inden|da|fordi|selvom|hvorfor|også|potentialer\w*|hospitalsapotek\w*|"
+    r"dels|fra|forud|inden|da|fordi|selvom|hvorfor|også|eksempelvis|herudover|derudover|desuden|nu|konkret|"
+    r"resten|således|dermed|samtidig|endvidere|hermed|derfor|ligeledes|først|senere|hvorefter|"
+    r"potentialer\w*|hospitalsapotek\w*|"
     r"her|herunder|bl\.a\.|fx|ift|i|på|til|for|med|af|om|efter|ved|og|men|også|projektet|punktet|"
     r"sagen|arbejdet|mødet|oplægget|materialet|dagsorden\w*|referatet|indstillingen|erfaringerne|"
     r"borgere\w*|patient\w*|tilbuddet|formålet|målet|ønsket|status|der er|næste|alle parter)\b",
     re.IGNORECASE,
 )
+_DELIBERATE = re.compile(
+    r"\b(?:bedes|anmodes\s+om\s+at)\s+(?:tage\s+stilling|drøfte|kvalificere|godkende|tage\s+\w+\s+til\s+efterretning|beslutte|"
+    r"komme\s+med\s+(?:input|bemærkninger)|give\s+input)\b",
+    re.IGNORECASE,
+)
+_HABITUAL = re.compile(
+    r"\b(?:hvert\s+år|hver\s+måned|årligt|månedligt|ugentligt|gange\s+om\s+året|som\s+regel|typisk)\b",
+    re.IGNORECASE,
+)
+_WISH = re.compile(
+    r"^vil\s+gerne\s+(?:have|vente|afvente|se)\b|^(?:vil|skal)\s+(?:gerne\s+)?(?:vente|afvente)\b"
+)
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?P<task>.+)$")
-_DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^.]+)", re.IGNORECASE)
+_DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^\n]+?)\.?\s*(?:\n|$)", re.IGNORECASE)
 
 
 def _clean_owner(owner: str) -> str | None:
     owner = owner.strip(" ,.:;")
     if not owner or _NOT_OWNER.match(owner) or len(owner.split()) > 7:
         return None
+    if re.search(r"\w+s\s+(?:ansvar|opgave|rolle|formål|fokus)$", owner, re.IGNORECASE):
+        return None  # "Netværksgruppens ansvar er at …" describes a mandate, it assigns nothing
     if owner[0].islower() and not re.match(r"^(?:de|alle|medlemmer|almen|klynge-)", owner, re.IGNORECASE):
         return None
     # A subject has no finite verb of its own ("GAIN er først udviklet til …", "Gruppen drøftede …").
@@ -134,19 +150,31 @@ def sentence_action(
             return Action(inner.owner, inner.task, inner.item_number, inner.due, s, inner.span)
         return None
     m = _AGREED_SUBJECT.match(s)
+    if m and re.search(r"\b(?:vil|skal)\s+(?:være|blive)\b", s[: m.start("rest")]):
+        m = None  # "X vil være interesserede i at …" is an interest, not a commitment
+    if m and re.match(r"^[a-zæøå]", m.group("rest")):
+        # "Klyngestyregruppen anbefalede, at gruppen laver …": the agreed task has its own owner.
+        rest = m.group("rest")
+        inner = sentence_action(rest[0].upper() + rest[1:], item, meeting_date)
+        if inner is not None and not re.match(r"^(?:de|det|der|man)$", inner.owner, re.IGNORECASE):
+            return Action(inner.owner, inner.task, inner.item_number, inner.due, s, inner.span)
     if m and (owner := _clean_owner(m.group("owner"))) and not _PAST.match(m.group("rest")):
         return _action(owner, m.group("rest"), item, s, meeting_date, item)
     m = _ASKED.match(s)
     if m and re.search(r"\b(?:følgende|nedenstående)\b", s, re.IGNORECASE):
         return None  # the tasks follow as a list: see _asked_lists
+    if m and _DELIBERATE.search(s):
+        return None  # the body is asked to decide: that is the agenda, not a follow-up
     if m and (owner := _clean_owner(m.group("owner"))):
         return _action(owner, m.group("rest") or s, item, s, meeting_date, item)
     m = _NEXT_MEETING_IN.match(s)
     if m:
         return _action(m.group("owner"), s, item, s, meeting_date, item)
     m = _PASSIVE_AGENT.search(s)
-    if m and not re.search(r"\b(?:kan|kunne|bør|ville)\b[^,.]{0,40}$", s[: m.start()]) and (
-        owner := _clean_owner(m.group("owner"))
+    if (
+        m
+        and not re.search(r"\b(?:kan|kunne|bør|ville)\b[^,.]{0,40}$", s[: m.start()])
+        and (owner := _clean_owner(m.group("owner")))
     ):
         return _action(owner, s, item, s, meeting_date, item)
     if strict:
@@ -157,11 +185,13 @@ def sentence_action(
     m = _ACTIVE.match(s)
     if m and (owner := _clean_owner(m.group("owner"))):
         verb = m.group("verb")
+        if _HABITUAL.search(verb) or _WISH.match(verb):
+            return None
         if _PAST.match(verb) or (_PRESENTING.match(verb) and not _FUTURE.search(verb)):
             return None
         return _action(owner, verb, item, s, meeting_date, item)
     m = _MODAL_ANY.match(s)
-    if m and (owner := _clean_owner(m.group("owner"))):
+    if m and (owner := _clean_owner(m.group("owner"))) and not _WISH.match(m.group("verb")):
         return _action(owner, m.group("verb"), item, s, meeting_date, item)
     return None
 
@@ -170,7 +200,8 @@ def _clauses(sentence: str) -> list[str]:
     """The sentence, then its coordinated clauses ("…, og X laver …") as candidates of their own."""
     parts = [sentence]
     pieces = re.split(
-        r",\s+(?:og|men|mens|samt)\s+|;\s+|\s+og\s+(?=(?:der|det|man|[A-ZÆØÅ]|almen|gruppen|de)\b)", sentence
+        r",\s+(?:og|men|mens|samt)\s+|;\s+|\s+[–-]\s+(?=[A-ZÆØÅ])|\s+og\s+(?=(?:der|det|man|[A-ZÆØÅ]|almen|gruppen|de)\b)",
+        sentence,
     )
     for piece in pieces[1:]:
         if len(piece.split()) >= 3:
@@ -195,7 +226,13 @@ def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
                 continue
             entry = _LIST_ITEM.match(text)
             if entry:
-                follow = " ".join(lines[k : k + 3])
+                # The task's own lines: up to the next numbered task.
+                own = [lines[k]]
+                for nxt in lines[k + 1 : k + 3]:
+                    if _LIST_ITEM.match(nxt.strip().removeprefix("- ")):
+                        break
+                    own.append(nxt)
+                follow = "\n".join(own)
                 dl = _DEADLINE.search(follow)
                 due = None
                 if dl:
@@ -245,6 +282,20 @@ def _dedupe(actions: list[Action]) -> list[Action]:
             and b.item_number == a.item_number
             and len(words & _words(b.task)) >= 0.5 * max(1, min(len(words), len(_words(b.task))))
         ]
-        if not same:
+        tovholder = [
+            k
+            for k, b in enumerate(out)
+            if b.owner.lower() == a.owner.lower()
+            and b.item_number == a.item_number
+            and (b.task.startswith("tovholder") or a.task.startswith("tovholder"))
+        ]
+        if tovholder:
+            # "X er tovholder" and "X varetager …" in one item name one follow-up.
+            k = tovholder[0]
+            first, second = sorted((out[k], a), key=lambda x: not x.task.startswith("tovholder"))
+            out[k] = dataclasses.replace(
+                out[k], task=f"{first.task.rstrip('. ')}; {second.task}", due=out[k].due or a.due
+            )
+        elif not same:
             out.append(a)
     return out

@@ -20,7 +20,7 @@ _NOTED = re.compile(
     r"\btil efterretning\b|\btaget til orientering\b|\borienteringen\b.*\btaget\b", re.IGNORECASE
 )
 _POSTPONED = re.compile(
-    r"\budsk[ydu]\w*|\budsat\b|\butsættes\b|\bdrøftes igen\b|\bgenoptages\b", re.IGNORECASE
+    r"\budsk[ydu]\w*|\budsat\b|\budsættes\b|\bdrøftes igen\b|\bgenoptages\b", re.IGNORECASE
 )
 _REJECTED = re.compile(r"\bafvist\w*|\bafvises\b|\bikke godkend\w*|\bforkast\w*", re.IGNORECASE)
 _STATES = re.compile(

@@ -1,0 +1,90 @@
+"""Action items: owner, task and due date from Danish commitment grammar; reports are not actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from klynge.extract.actions import item_actions
+from klynge.model import Item, Section, SectionKind
+
+MEETING = dt.date(2024, 3, 12)
+
+
+def _minutes(text: str, kind: SectionKind = SectionKind.MINUTES) -> Item:
+    return Item("4", "Status på tværsektorielt samarbejde", sections=(Section(kind, "Referat", text),))
+
+
+def _owners(text: str, kind: SectionKind = SectionKind.MINUTES) -> list[str]:
+    return [a.owner for a in item_actions(_minutes(text, kind), MEETING)]
+
+
+def test_subject_with_present_commitment_verb() -> None:
+    found = item_actions(
+        _minutes("Sekretariatet udsender en opdateret tidsplan senest den 5. april."), MEETING
+    )
+    assert len(found) == 1
+    action = found[0]
+    assert action.owner == "Sekretariatet"
+    assert "tidsplan" in action.task
+    assert action.due is not None and action.due.exact == dt.date(2024, 4, 5)
+    assert action.item_number == "4" and action.sentence.startswith("Sekretariatet")
+
+
+def test_tovholder_and_agreement() -> None:
+    assert _owners("Birthe er tovholder på den videre proces.") == ["Birthe"]
+    assert _owners("Det blev aftalt, at Hospitalsenheden vender tilbage med et udkast i juni.") == [
+        "Hospitalsenheden"
+    ]
+
+
+def test_tovholder_and_task_of_one_owner_merge() -> None:
+    text = "Jens Holm er tovholder. Jens Holm varetager planlægningen af et fællesmøde med kommunerne."
+    found = item_actions(_minutes(text), MEETING)
+    assert len(found) == 1 and "planlægningen" in found[0].task
+
+
+def test_recommendation_names_the_owner_of_the_task() -> None:
+    text = "Styregruppen anbefalede, at arbejdsgruppen laver en plan for udbredelsen."
+    assert _owners(text) == ["Arbejdsgruppen"]
+
+
+def test_passive_with_agent() -> None:
+    text = "Monitoreringen varetages af Regionshospitalet Nord."
+    assert _owners(text, SectionKind.DECISION) == ["Regionshospitalet Nord"]
+
+
+def test_past_reports_are_not_actions() -> None:
+    assert _owners("Anne Holm præsenterede status for projektet.") == []
+    assert _owners("Gruppen drøftede udfordringerne med patientkørsel.") == []
+
+
+def test_passive_without_owner_is_not_an_action() -> None:
+    assert _owners("Materialet sendes ud med referatet.") == []
+
+
+def test_habits_wishes_and_adverbs_are_not_owners() -> None:
+    assert _owners("Kommunerne laver audit hvert år på alle indlæggelser.") == []
+    assert _owners("Regionen vil gerne have flere tal.") == []
+    assert _owners("Eksempelvis vil kommunen have kendskab til borgerne.") == []
+
+
+def test_asking_the_body_to_decide_is_the_agenda_not_an_action() -> None:
+    text = "Styregruppen bedes tage stilling til den videre proces."
+    assert _owners(text, SectionKind.RECOMMENDATION) == []
+
+
+def test_numbered_task_list_with_deadlines() -> None:
+    text = (
+        "Nordklyngen bedes tage stilling til følgende:\n"
+        "1. Udpegning af kontaktperson\nDeadline 1. juni 2024\n"
+        "2. Plan for lokal forankring\nDeadline: Hurtigst muligt"
+    )
+    found = item_actions(_minutes(text, SectionKind.CASE_TEXT), MEETING)
+    assert [a.owner for a in found] == ["Nordklyngen", "Nordklyngen"]
+    assert found[0].due is not None and found[0].due.exact == dt.date(2024, 6, 1)
+    assert found[1].due is not None and found[1].due.start is None
+
+
+def test_clause_after_dash() -> None:
+    text = "Der mangler repræsentanter – Karen udsender en mail til kommunerne."
+    assert _owners(text) == ["Karen"]
