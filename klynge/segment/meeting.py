@@ -32,6 +32,9 @@ _WHEN_LABEL = re.compile(
     r"^(?:tid(?:spunkt)?|dato|mødedato|mødetidspunkt|mødetid|dato og tid|tid og sted|hvornår)\s*[:.]\s*(.*)$",
     re.IGNORECASE,
 )
+_WEEKDAY = re.compile(
+    r"^((?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b,?\s*(?:den\s+)?\d{1,2}\..*)$", re.IGNORECASE
+)
 _WHERE_LABEL = re.compile(r"^(?:sted|mødested|lokale|mødelokale|adresse|hvor)\s*[:.]\s*(.*)$", re.IGNORECASE)
 _ROOM = re.compile(
     r"^(?:mødelokale|lokale|mødested|konferencerum|auditorium|udvalgsværelse)\b", re.IGNORECASE
@@ -156,6 +159,7 @@ def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequenc
     title = forum = location = chair = note_taker = None
     start = end = None
     date: dt.date | None = None
+    date_weak = False
     head = list(header[:80])
     top_text = [ln.text for ln in head] + [document.text[:4000]]
     reference = _reference_date(top_text)
@@ -181,11 +185,14 @@ def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequenc
             forum = _tidy_forum(rest)
             spans["title"] = spans["forum"] = line.span
             continue
-        when = _WHEN_LABEL.match(text)
-        if when and date is None:
+        when = _WHEN_LABEL.match(text) or _WEEKDAY.match(text)
+        if when and (date is None or date_weak):
             value = when.group(1) or (head[k + 1].text if k + 1 < len(head) else "")
-            date = parse_date(value, reference)
-            if date:
+            found = parse_date(value, reference)
+            # A bare "Dato:" is often the issue date; a "Tid:"/weekday line with a date wins over it.
+            weak = bool(re.match(r"^dato\b", text, re.IGNORECASE)) and not _TIME_RANGE.search(value)
+            if found and (date is None or not weak):
+                date, date_weak = found, weak
                 spans["date"] = line.span
             t = _TIME_RANGE.search(value)
             if t and start is None:
