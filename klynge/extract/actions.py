@@ -44,7 +44,8 @@ _MODAL_ANY = re.compile(
     rf"^{_SUBJECT}\s+(?P<verb>(?:vil|skal)(?:\s+gerne)?\s+(?!være\b|blive\b|kunne\b)[a-zæøå]+\b.*)$"
 )
 _AGREED = re.compile(
-    r"^(?:det\s+(?:blev|er)\s+(?:aftalt|besluttet)|det\s+aftales|det\s+besluttes|der\s+var\s+enighed\s+om),?\s+at\s+"
+    r"^(?:(?:på\s+den\s+baggrund|derfor|herefter|samtidig|desuden)\s+(?:blev|er)\s+det\s+(?:aftalt|besluttet)|"
+    r"det\s+(?:blev|er)\s+(?:desuden\s+|også\s+|endvidere\s+)?(?:aftalt|besluttet)|det\s+aftales|det\s+besluttes|der\s+var\s+enighed\s+om),?\s+at\s+"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -102,8 +103,19 @@ _HABITUAL = re.compile(
 _WISH = re.compile(
     r"^vil\s+gerne\s+(?:have|vente|afvente|se)\b|^(?:vil|skal)\s+(?:gerne\s+)?(?:vente|afvente)\b"
 )
+_FIRM = re.compile(
+    r"^(?:sender|udsender|fremsender|melder|indmelder|vender tilbage|følger op|sørger for|planlægger|indkalder|"
+    r"inviterer|ønsker at|mødes|tager kontakt|er tovholder|bliver tovholder|varetager|sikrer)\b"
+)
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?P<task>.+)$")
 _DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^\n]+?)\.?\s*(?:\n|$)", re.IGNORECASE)
+
+
+def _firm(verb: str, sentence: str) -> bool:
+    """In agenda text, which describes more than it assigns, only a firm task verb or a dated plan counts."""
+    if _FIRM.match(verb):
+        return True
+    return not _PRESENTING.match(verb) and find_due(sentence) is not None and not _PAST.match(verb)
 
 
 def _clean_owner(owner: str) -> str | None:
@@ -112,7 +124,14 @@ def _clean_owner(owner: str) -> str | None:
         return None
     if re.search(r"\w+s\s+(?:ansvar|opgave|rolle|formål|fokus)$", owner, re.IGNORECASE):
         return None  # "Netværksgruppens ansvar er at …" describes a mandate, it assigns nothing
-    if owner[0].islower() and not re.match(r"^(?:de|alle|medlemmer|almen|klynge-)", owner, re.IGNORECASE):
+    definite_group = re.match(
+        r"^[\w-]*(?:gruppen|udvalget|skabet|sekretariatet|kommunerne|regionen|klyngen|parterne)\b", owner
+    )
+    if (
+        owner[0].islower()
+        and not definite_group
+        and not re.match(r"^(?:de|alle|medlemmer|almen|klynge-)", owner, re.IGNORECASE)
+    ):
         return None
     # A subject has no finite verb of its own ("GAIN er først udviklet til …", "Gruppen drøftede …").
     if re.search(r"\b(?:er|har|var|blev|kan|skal|vil|at|som|der)\b|\b[a-zæøå]+ede\b", owner):
@@ -177,19 +196,19 @@ def sentence_action(
         and (owner := _clean_owner(m.group("owner")))
     ):
         return _action(owner, s, item, s, meeting_date, item)
-    if strict:
-        return None
     m = _INVERTED.match(s)
-    if m and (owner := _clean_owner(m.group("owner"))):
+    if m and (owner := _clean_owner(m.group("owner"))) and (not strict or _firm(m.group("verb"), s)):
         return _action(owner, f"{m.group('verb')} {m.group('rest')}", item, s, meeting_date, item)
     m = _ACTIVE.match(s)
-    if m and (owner := _clean_owner(m.group("owner"))):
+    if m and (owner := _clean_owner(m.group("owner"))) and (not strict or _firm(m.group("verb"), s)):
         verb = m.group("verb")
         if _HABITUAL.search(verb) or _WISH.match(verb):
             return None
         if _PAST.match(verb) or (_PRESENTING.match(verb) and not _FUTURE.search(verb)):
             return None
         return _action(owner, verb, item, s, meeting_date, item)
+    if strict:
+        return None
     m = _MODAL_ANY.match(s)
     if m and (owner := _clean_owner(m.group("owner"))) and not _WISH.match(m.group("verb")):
         return _action(owner, m.group("verb"), item, s, meeting_date, item)
@@ -203,6 +222,9 @@ def _clauses(sentence: str) -> list[str]:
         r",\s+(?:og|men|mens|samt)\s+|;\s+|\s+[–-]\s+(?=[A-ZÆØÅ])|\s+og\s+(?=(?:der|det|man|[A-ZÆØÅ]|almen|gruppen|de)\b)",
         sentence,
     )
+    label = re.search(r"\b(?:Forslag til opfølgning|Opfølgning|Næste skridt)\s*:", sentence)
+    if label and label.start() > 0:
+        pieces.append(sentence[label.start() :])
     for piece in pieces[1:]:
         if len(piece.split()) >= 3:
             parts.append(piece[:1].upper() + piece[1:])
