@@ -36,6 +36,7 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     from klynge.web.pagecache import PageCache
 
     app.state.page_cache = PageCache()
+    app.state.stats_cache = {}
     from klynge.web.db import attach
 
     attach(app, db_url)

@@ -280,3 +280,16 @@ def test_meeting_page_shows_changes_at_once(client: TestClient, archive: Archive
 
         s.get(Meeting, m).published = False  # type: ignore[union-attr]
     assert client.get(f"/moeder/{m}").status_code == 404
+
+
+def test_statistics_follow_changes(client: TestClient, archive: Archive) -> None:
+    before = client.get("/statistik").text
+    assert client.get("/statistik").text == before
+    with archive.factory() as s:
+        action_ids = s.scalars(select(Action.id).where(Action.meeting_id == archive.meetings["syd"])).all()
+    for action_id in action_ids:
+        client.post(f"/handlinger/{action_id}/status", data={"status": "done"})
+    after = client.get("/statistik").text
+    assert after != before
+    table = after.split('id="h-chart-3"')[1]
+    assert re.search(r"<th scope=\"row\">2024 K3</th>(<td>0</td>)+</tr>", table)

@@ -11,6 +11,7 @@ from klynge.errors import NotFound
 from klynge.web.access import viewer
 from klynge.web.chart import bar_chart, legend
 from klynge.web.db import session
+from klynge.web.pagecache import PageCache
 from klynge.web.queries import stats
 from klynge.web.render import render
 
@@ -18,16 +19,35 @@ router = APIRouter(include_in_schema=False)
 MEASURES = {"moeder": 0, "beslutninger": 1, "handlinger": 2}
 
 
+def cached_series(request: Request, s: Session) -> list[stats.Series]:
+    """The counts, recomputed only when the archive changed (they scan the whole archive)."""
+    who = viewer(request)
+    cache: dict[tuple[object, ...], list[stats.Series]] = request.app.state.stats_cache
+    current = (who.sees_confidential, *stats.archive_stamp(s))
+    if current not in cache:
+        cache.clear()
+        cache[current] = stats.per_quarter(s, who)
+    return cache[current]
+
+
 @router.get("/statistik", response_class=HTMLResponse)
 def chart_page(request: Request, s: Session = Depends(session)) -> HTMLResponse:
-    series = stats.per_quarter(s, viewer(request))
-    charts = [(x, Markup(bar_chart(x)), legend(x)) for x in series]
-    return render(request, "chart.html", title="Statistik", charts=charts)
+    who = viewer(request)
+    page_cache: PageCache = request.app.state.page_cache
+    key = ("statistik", who.sees_confidential, who.may_write, who.name)
+    current = stats.archive_stamp(s)
+    body = page_cache.get(key, current)
+    if body is not None:
+        return HTMLResponse(body)
+    charts = [(x, Markup(bar_chart(x)), legend(x)) for x in cached_series(request, s)]
+    page = render(request, "chart.html", title="Statistik", charts=charts)
+    page_cache.put(key, current, bytes(page.body))
+    return page
 
 
 @router.get("/statistik/{measure}.svg")
 def chart_svg(request: Request, measure: str, s: Session = Depends(session)) -> Response:
     if measure not in MEASURES:
         raise NotFound(f"statistik '{measure}' findes ikke (brug {', '.join(MEASURES)})")
-    series = stats.per_quarter(s, viewer(request))[MEASURES[measure]]
+    series = cached_series(request, s)[MEASURES[measure]]
     return Response(bar_chart(series), media_type="image/svg+xml")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Action, Forum, Item, Meeting
+from klynge.store.tables import Action, Decision, Forum, Item, Meeting
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
 from klynge.web.queries.followups import decision_rows
@@ -37,6 +37,20 @@ def _count(session: Session, stmt: Select[str, dt.date | None, int]) -> dict[tup
         if date is not None:
             out[(forum or "", quarter(date))] += n
     return out
+
+
+def archive_stamp(session: Session) -> tuple[object, ...]:
+    """Changes whenever meetings, decisions or actions change (indexed max/count lookups)."""
+    row = session.execute(
+        select(
+            select(func.count(Meeting.id)).scalar_subquery(),
+            select(func.max(Meeting.updated_at)).scalar_subquery(),
+            select(func.max(Decision.updated_at)).scalar_subquery(),
+            select(func.max(Action.updated_at)).scalar_subquery(),
+            select(func.max(Item.updated_at)).scalar_subquery(),
+        )
+    ).one()
+    return tuple(row)
 
 
 def quarter_range(seen: set[str]) -> list[str]:
