@@ -57,10 +57,37 @@ class _Person:
     extra: list[str] = field(default_factory=list)
 
 
+_PARTY = re.compile(r"\s*\(([A-ZÆØÅ]{1,3})\)")
+_COLUMN_ROLE = re.compile(r"^(?:rolle|titel|stilling|funktion)", re.IGNORECASE)
+_COLUMN_ORG = re.compile(
+    r"^(?:organisation|myndighed|enhed|arbejdssted|forvaltning|repræsenterer)", re.IGNORECASE
+)
+
+
+def _inline_names(text: str) -> list[str] | None:
+    """'Jens Holm (A), Birthe Sand og Ali Hassan' after a label: several people on one line."""
+    pieces = [x.strip() for x in re.split(r",\s*|\s+og\s+", text.strip(" .")) if x.strip()]
+    if len(pieces) < 2:
+        return None
+    names = [_PARTY.sub("", x).strip() for x in pieces]
+    if all(_NAME.match(n) and not _ORG_WORDS.search(n) for n in names):
+        return pieces
+    return None
+
+
+def _cell(cells: Sequence[str], i: int) -> str:
+    return cells[i] if 0 <= i < len(cells) else ""
+
+
 def _split_person(text: str) -> tuple[str, str] | None:
     """(name, rest) when the line starts with a person's name."""
     head, _, rest = text.partition(",")
     head = head.strip()
+    party = _PARTY.search(head)
+    if party:
+        # "Jens Holm (A), formand": the party letter stays with the role, not the name.
+        head = _PARTY.sub("", head).strip()
+        rest = f"{rest.strip()} ({party.group(1)})".strip()
     m = _ROLE_FIRST.match(head)
     role_first = ""
     if m and _NAME.match(head[m.end() :].strip()):
@@ -150,6 +177,7 @@ def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[P
     absent = guest = False
     guest_note = ""
     org: str | None = None
+    columns: dict[str, int] | None = None
     for k, line in enumerate(lines):
         text = line.text.strip()
         if not text:
@@ -158,6 +186,10 @@ def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[P
         if start:
             active, absent, guest, org = True, False, False, None
             rest = start.group(1).strip()
+            inline = _inline_names(rest) if rest else None
+            if inline:
+                people.extend(_Person(*_split_person(x) or (x, ""), span=line.span) for x in inline)
+                continue
             if rest and not _split_person(rest):
                 org = rest.rstrip(":").strip()
                 continue
@@ -170,6 +202,12 @@ def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[P
             active, absent, guest = True, True, False
             text = a.group(1).strip()
             if not text:
+                continue
+            inline = _inline_names(text)
+            if inline:
+                people.extend(
+                    _Person(*_split_person(x) or (x, ""), absent=True, span=line.span) for x in inline
+                )
                 continue
         g = _GUESTS.match(text)
         if g and (active or people):
@@ -190,17 +228,22 @@ def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[P
             continue
         if line.kind == BlockKind.TABLE_ROW:
             cells = [c.strip() for c in text.split("|")]
-            if cells and _split_person(cells[0] + ","):
-                people.append(
-                    _Person(
-                        cells[0],
-                        ", ".join(cells[1:2]),
-                        cells[2] if len(cells) > 2 else org,
-                        absent,
-                        guest,
-                        line.span,
-                    )
-                )
+            if any(c.lower() == "navn" for c in cells):
+                # A header row says which column holds what: "Navn | Organisation | Rolle".
+                columns = {
+                    "name": next(i for i, c in enumerate(cells) if c.lower() == "navn"),
+                    "role": next((i for i, c in enumerate(cells) if _COLUMN_ROLE.match(c)), -1),
+                    "org": next((i for i, c in enumerate(cells) if _COLUMN_ORG.match(c)), -1),
+                }
+                continue
+            at = columns or {"name": 0, "role": 1, "org": 2}
+            name_cell = cells[at["name"]] if at["name"] < len(cells) else ""
+            split = _split_person(name_cell)
+            if split:
+                row_absent = absent or any(_ABSENT_NOTE.search(c) for c in cells)
+                organisation = _ABSENT_NOTE.sub("", _cell(cells, at["org"])).strip() or org
+                role = " ".join(x for x in (_cell(cells, at["role"]), split[1]) if x)
+                people.append(_Person(split[0], role, organisation, row_absent, guest, line.span))
             continue
         person = _split_person(text)
         if person and not (people and _continues(people[-1], text)):

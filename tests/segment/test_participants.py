@@ -158,7 +158,7 @@ def test_table_rows() -> None:
 Deltagere
 Navn | Organisation | Rolle
 Eva Winther | Sydby Kommune | sundhedschef
-Niels Brandt | Region Syd | direktør
+Niels Brandt | Region Syd | direktør (afbud)
 """
     lines = [
         Line(ln.text, BlockKind.TABLE_ROW if "|" in ln.text else BlockKind.PARAGRAPH, ln.span)
@@ -166,7 +166,50 @@ Niels Brandt | Region Syd | direktør
     ]
     found = by_name(read_participants(lines))
     assert set(found) == {"Eva Winther", "Niels Brandt"}
-    assert found["Eva Winther"].organisation in {"Sydby Kommune", "sundhedschef"}
+    assert found["Eva Winther"].organisation == "Sydby Kommune"
+    assert found["Eva Winther"].role == "sundhedschef"
+    assert not found["Eva Winther"].absent
+    assert found["Niels Brandt"].absent
+    assert found["Niels Brandt"].role == "direktør"
+
+
+def test_table_rows_column_order_from_header() -> None:
+    text = """\
+Mødedeltagere
+Rolle | Navn
+formand | Eva Winther
+næstformand | Niels Brandt
+"""
+    lines = [
+        Line(ln.text, BlockKind.TABLE_ROW if "|" in ln.text else BlockKind.PARAGRAPH, ln.span)
+        for ln in as_lines(text)
+    ]
+    found = by_name(read_participants(lines))
+    assert found["Eva Winther"].role == "formand"
+    assert found["Niels Brandt"].role == "næstformand"
+
+
+def test_people_on_one_line_after_label_with_party_letters() -> None:
+    text = """\
+Til stede: Jens Holm (A), Birthe Sand (V) og Ali Hassan (F)
+Fraværende: Mona Kjær (A), Per Lund
+Referent: Ole Bo
+"""
+    found = by_name(read_participants(as_lines(text)))
+    assert set(found) == {"Jens Holm", "Birthe Sand", "Ali Hassan", "Mona Kjær", "Per Lund"}
+    assert [n for n, p in found.items() if p.absent] == ["Mona Kjær", "Per Lund"]
+    assert found["Birthe Sand"].role == "(V)"
+
+
+def test_party_letter_before_role_and_afbud_fra() -> None:
+    text = """\
+Medlemmer:
+Jens Holm (A), formand
+Afbud fra Mona Kjær (A)
+"""
+    found = by_name(read_participants(as_lines(text)))
+    assert found["Jens Holm"].role == "formand (A)"
+    assert found["Mona Kjær"].absent
 
 
 def test_contact_block_and_prose_are_not_participants() -> None:
