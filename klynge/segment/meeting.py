@@ -47,6 +47,7 @@ _TITLE = re.compile(
     r"(?:(?:det\s+)?(?:ordinære\s+)?møde(?:t)?\s+(?:i|for)\s+)?)(.*)$",
     re.IGNORECASE,
 )
+_BARE_TITLE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol|mødereferat)\s*$", re.IGNORECASE)
 _BODY_WORD = re.compile(
     r"\b([A-ZÆØÅa-zæøå][a-zæøå\-]*(?:gruppen|udvalget|udvalg|rådet|bestyrelsen|byråd|byrådet|forum|forummet))\b"
 )
@@ -125,6 +126,8 @@ def _tidy_forum(name: str) -> str | None:
     # "Klyngestyregruppemøde Midtklyngen": the body is the group, not its meeting.
     name = re.sub(r"^(\w+?gruppe)møde\b", r"\1n", name, flags=re.IGNORECASE)
     name = re.sub(r"^(\w+?udvalg)s?møde\b", r"\1et", name, flags=re.IGNORECASE)
+    # "Klyngestyregruppen for Sydklyngen" -> "Klyngestyregruppen Sydklyngen".
+    name = re.sub(r"^(\S+)\s+(?:for|i)\s+(\S+klyngen)$", r"\1 \2", name, flags=re.IGNORECASE)
     return name[0].upper() + name[1:]
 
 
@@ -166,6 +169,15 @@ def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequenc
 
     for k, line in enumerate(head):
         text = line.text.strip()
+        if title is None and _BARE_TITLE.match(text):
+            # "Referat" on a line of its own, the body named on the line above or below.
+            near = [ln for ln in (head[k - 1 : k] + head[k + 1 : k + 2]) if _BODY_WORD.search(ln.text)]
+            if near and ":" not in near[0].text and not re.search(r"\d", near[0].text):
+                title = f"{text} {near[0].text.strip()}"
+                forum = _tidy_forum(near[0].text)
+                spans["title"] = line.span.join(near[0].span)
+                spans["forum"] = near[0].span
+                continue
         m = _TITLE.match(text)
         if title is None and m and m.group(1).strip() and len(text) < 160:
             rest = m.group(1).strip()

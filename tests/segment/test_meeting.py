@@ -154,3 +154,25 @@ def test_parse_date_forms() -> None:
     assert parse_date("3. februar", dt.date(2022, 1, 20)) == dt.date(2022, 2, 3)
     assert parse_date("3. februar") is None
     assert parse_date("31. februar 2022") is None
+
+
+def test_bare_document_word_takes_the_body_from_the_next_line() -> None:
+    info = read("Referat\nKommunalbestyrelsen\nDato: 12. marts 2024\nTid: kl. 16.00-18.30\n")
+    assert info.forum == "Kommunalbestyrelsen"
+    assert info.title == "Referat Kommunalbestyrelsen"
+    assert info.date == dt.date(2024, 3, 12)
+    assert (info.start, info.end) == ("16:00", "18:30")
+
+
+def test_cluster_named_after_for() -> None:
+    info = read("Referat af møde i Klyngestyregruppen for Sydklyngen\nTidspunkt: 8. maj 2023 kl. 13-15\n")
+    assert info.forum == "Klyngestyregruppen Sydklyngen"
+    assert (info.date, info.start, info.end) == (dt.date(2023, 5, 8), "13:00", "15:00")
+
+
+def test_date_in_title_when_no_time_line() -> None:
+    info = read("Beslutningsprotokol Byrådet 14. maj 2024\nMødested: Byrådssalen\n")
+    assert info.forum == "Byrådet"
+    assert info.date == dt.date(2024, 5, 14)
+    assert info.location == "Byrådssalen"
+    assert info.start is None
