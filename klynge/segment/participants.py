@@ -198,7 +198,7 @@ def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[P
             else:
                 continue
         a = _ABSENT.match(text)
-        if a and (active or people):
+        if a and (active or people or _split_person(a.group(1)) or _inline_names(a.group(1))):
             active, absent, guest = True, True, False
             text = a.group(1).strip()
             if not text:

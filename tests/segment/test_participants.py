@@ -247,3 +247,14 @@ Klyngen har nedsat en arbejdsgruppe om sammenhængende forløb, som skal se på 
 Gruppen mødes første gang i juni og vender tilbage til klyngestyregruppen med et oplæg.
 """
     assert read_participants(as_lines(text)) == ()
+
+
+def test_afbud_line_alone_in_a_header() -> None:
+    text = """\
+Referat fra mødet i Sundhedsudvalget
+Mødedato: 12-03-2024
+Afbud: Mona Kjær, Per Lund
+"""
+    found = by_name(read_participants(as_lines(text)))
+    assert set(found) == {"Mona Kjær", "Per Lund"}
+    assert all(p.absent for p in found.values())
