@@ -21,7 +21,7 @@ def extract(meeting: Meeting) -> Meeting:
     date = meeting.meeting.date
     for item in meeting.items:
         decisions.extend(item_decisions(item))
-        actions.extend(item_actions(item, date, meeting.participants))
+        actions.extend(item_actions(item, date, meeting.participants, meeting.meeting.forum))
         topics.extend(forward_topics(item))
     return dataclasses.replace(
         meeting,

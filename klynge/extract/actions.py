@@ -107,6 +107,21 @@ _FIRM = re.compile(
     r"^(?:sender|udsender|fremsender|melder|indmelder|vender tilbage|følger op|sørger for|planlægger|indkalder|"
     r"inviterer|ønsker at|mødes|tager kontakt|er tovholder|bliver tovholder|varetager|sikrer)\b"
 )
+_GROUP = (
+    r"(?P<owner>(?:[a-zæøå][\w-]*s\s+)?(?:[A-ZÆØÅ][\w-]*(?:gruppe|udvalg|netværk)\w*(?:\s+[A-ZÆØÅ][\w-]+"
+    r"(?:\s+[a-zæøå][\w-]+)?)?|[\w-]*(?:gruppe|udvalg|netværk)\w*(?:\s+for\s+[\w-]+(?:\s+\([^)]*\))?)?))"
+)
+_PASSIVE_IN = re.compile(
+    rf"\b(?P<verb>[a-zæøå]{{3,}}es)\b[^.;:,]{{0,100}}?\b(?:på\s+(?:et\s+)?møde\s+)?i\s+{_GROUP}"
+)
+_NEXT_MEETING_AT = re.compile(
+    rf"^(?:på|til)\s+(?:det\s+)?(?:næste|kommende)\s+møde\s+i\s+{_GROUP}", re.IGNORECASE
+)
+_NOT_PASSIVE = {"proces", "bedes", "processes"}
+_OTHER_BODY_DECIDES = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\w-]*(?:gruppen|udvalget|rådet|styrelsen|ledelsen))\s+"
+    r"(?:bakker\s+op|godkendte|godkender|besluttede|har\s+besluttet|tiltrådte|vedtog)\b"
+)
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?P<task>.+)$")
 _DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^\n]+?)\.?\s*(?:\n|$)", re.IGNORECASE)
 
@@ -147,8 +162,16 @@ def _action(
     return Action(owner, " ".join(task.split()).rstrip(" ."), item.number, due, sentence, span)
 
 
+def _inner_action(clause: str, item: Item, meeting_date: dt.date | None) -> Action | None:
+    """The action of an "at …" clause, read as a sentence; the owner keeps its case as written."""
+    inner = sentence_action(clause[:1].upper() + clause[1:], item, meeting_date)
+    if inner is not None and clause.lower().startswith(inner.owner.lower()):
+        inner = dataclasses.replace(inner, owner=clause[: len(inner.owner)])
+    return inner
+
+
 def sentence_action(
-    sentence: str, item: Item, meeting_date: dt.date | None, strict: bool = False
+    sentence: str, item: Item, meeting_date: dt.date | None, strict: bool = False, forum: str | None = None
 ) -> Action | None:
     """The action a sentence states, if any. `strict` (agenda text): only explicit assignments."""
     s = sentence.strip().strip("*").strip()
@@ -164,19 +187,18 @@ def sentence_action(
         return _action(owner, f"tovholder{m.group('rest')}", item, s, meeting_date, item)
     m = _AGREED.match(s)
     if m:
-        inner = sentence_action(m.group("rest")[0].upper() + m.group("rest")[1:], item, meeting_date)
+        inner = _inner_action(m.group("rest"), item, meeting_date)
         if inner:
-            return Action(inner.owner, inner.task, inner.item_number, inner.due, s, inner.span)
+            return dataclasses.replace(inner, sentence=s)
         return None
     m = _AGREED_SUBJECT.match(s)
     if m and re.search(r"\b(?:vil|skal)\s+(?:være|blive)\b", s[: m.start("rest")]):
         m = None  # "X vil være interesserede i at …" is an interest, not a commitment
     if m and re.match(r"^[a-zæøå]", m.group("rest")):
         # "Klyngestyregruppen anbefalede, at gruppen laver …": the agreed task has its own owner.
-        rest = m.group("rest")
-        inner = sentence_action(rest[0].upper() + rest[1:], item, meeting_date)
+        inner = _inner_action(m.group("rest"), item, meeting_date)
         if inner is not None and not re.match(r"^(?:de|det|der|man)$", inner.owner, re.IGNORECASE):
-            return Action(inner.owner, inner.task, inner.item_number, inner.due, s, inner.span)
+            return dataclasses.replace(inner, sentence=s)
     if m and (owner := _clean_owner(m.group("owner"))) and not _PAST.match(m.group("rest")):
         return _action(owner, m.group("rest"), item, s, meeting_date, item)
     m = _ASKED.match(s)
@@ -209,6 +231,21 @@ def sentence_action(
         return _action(owner, verb, item, s, meeting_date, item)
     if strict:
         return None
+    m = _NEXT_MEETING_AT.match(s) or _PASSIVE_IN.search(s)
+    if (
+        m
+        and m.re is _PASSIVE_IN
+        and (
+            m.group("verb").lower() in _NOT_PASSIVE
+            or re.search(
+                r"\b(?:kan|kunne|bør|evt\.?|eventuelt|muligvis)\s+(?:\w+\.?\s+)?$", s[: m.start("verb")]
+            )
+        )
+    ):
+        m = None  # a possibility, not a placement
+    if m and (owner := _clean_owner(m.group("owner"))):
+        # "… dagsordensættes i temagruppen for psykiatri": the group where the work is placed owns it.
+        return _action(owner, s, item, s, meeting_date, item)
     m = _MODAL_ANY.match(s)
     if m and (owner := _clean_owner(m.group("owner"))) and not _WISH.match(m.group("verb")):
         return _action(owner, m.group("verb"), item, s, meeting_date, item)
@@ -269,7 +306,10 @@ def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
 
 
 def item_actions(
-    item: Item, meeting_date: dt.date | None, participants: Sequence[Participant] = ()
+    item: Item,
+    meeting_date: dt.date | None,
+    participants: Sequence[Participant] = (),
+    forum: str | None = None,
 ) -> list[Action]:
     found = _asked_lists(item, meeting_date)
     listed = {a.sentence for a in found}
@@ -277,11 +317,16 @@ def item_actions(
         if section.kind == SectionKind.ATTACHMENTS:
             continue
         strict = section.kind in (SectionKind.CASE_TEXT, SectionKind.RECOMMENDATION, SectionKind.ORIENTATION)
+        quoted = 0
         for sentence in sentences(section.text):
-            if sentence in listed or _LIST_ITEM.match(sentence):
+            other = _OTHER_BODY_DECIDES.match(sentence)
+            if strict and other and not (forum and other.group("body").lower() in forum.lower()):
+                quoted = 4  # the next few sentences report another body's decision, quoted in the agenda
+            quoted -= 1
+            if quoted >= 0 or sentence in listed or _LIST_ITEM.match(sentence):
                 continue
             for clause in _clauses(sentence):
-                action = sentence_action(clause, item, meeting_date, strict)
+                action = sentence_action(clause, item, meeting_date, strict, forum)
                 if action is not None:
                     found.append(dataclasses.replace(action, sentence=sentence))
                     break

@@ -45,7 +45,7 @@ def test_tovholder_and_task_of_one_owner_merge() -> None:
 
 def test_recommendation_names_the_owner_of_the_task() -> None:
     text = "Styregruppen anbefalede, at arbejdsgruppen laver en plan for udbredelsen."
-    assert _owners(text) == ["Arbejdsgruppen"]
+    assert _owners(text) == ["arbejdsgruppen"]
 
 
 def test_passive_with_agent() -> None:
@@ -88,3 +88,46 @@ def test_numbered_task_list_with_deadlines() -> None:
 def test_clause_after_dash() -> None:
     text = "Der mangler repræsentanter – Karen udsender en mail til kommunerne."
     assert _owners(text) == ["Karen"]
+
+
+def test_passive_placed_in_a_group_is_owned_by_the_group() -> None:
+    text = "Det blev besluttet, at sagen dagsordensættes i temagruppen for ældre den 4. april 2024."
+    found = item_actions(_minutes(text, SectionKind.DECISION), MEETING)
+    assert [a.owner for a in found] == ["temagruppen for ældre"]
+    assert found[0].due is not None and found[0].due.exact == dt.date(2024, 4, 4)
+
+
+def test_possible_placement_is_not_an_action() -> None:
+    assert _owners("Emnet kan evt. bringes ind i arbejdsgruppen for data.") == []
+
+
+def test_next_meeting_in_a_group() -> None:
+    text = "På næste møde i arbejdsgruppen for data vil der ske en afklaring af økonomien."
+    assert _owners(text) == ["arbejdsgruppen for data"]
+
+
+def test_inverted_agreement_names_the_inner_owner() -> None:
+    text = "På den baggrund blev det besluttet at projektgruppen mødes igen i juni."
+    found = item_actions(_minutes(text), MEETING)
+    assert [a.owner for a in found] == ["projektgruppen"]
+    assert found[0].due is not None and found[0].due.start == dt.date(2024, 6, 1)
+
+
+def test_agenda_text_needs_a_firm_verb_or_a_date() -> None:
+    assert _owners("Kommunerne laver forebyggende hjemmebesøg.", SectionKind.CASE_TEXT) == []
+    assert _owners("Auditgruppen ønsker at gentage audit i efteråret 2024.", SectionKind.CASE_TEXT) == [
+        "Auditgruppen"
+    ]
+
+
+def test_another_bodys_quoted_decision_is_not_ours() -> None:
+    text = (
+        "Sundhedsstyregruppen godkendte projektet. Servicecentret vender tilbage til "
+        "Sundhedsstyregruppen medio 2024 med en status."
+    )
+    found = item_actions(
+        _minutes(text, SectionKind.CASE_TEXT), MEETING, forum="Klyngestyregruppen Nordklyngen"
+    )
+    assert found == []
+    own = item_actions(_minutes(text.split(". ", 1)[1], SectionKind.CASE_TEXT), MEETING)
+    assert [a.owner for a in own] == ["Servicecentret"]
