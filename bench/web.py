@@ -60,7 +60,7 @@ ORGS = [
 ] + ["Region Nord", "Region Syd", "Regionshospitalet", "Almen praksis", "PLO"]
 
 
-VOCABULARY = vocabulary(20_000, random.Random(7))
+VOCABULARY = vocabulary(3_000, random.Random(7))
 """Genre roots, compounds and invented words in Zipf rank order (shared with bench/search.py)."""
 WEIGHTS = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(VOCABULARY))))
 
