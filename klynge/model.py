@@ -181,6 +181,8 @@ class Action:
     due: DueDate | None = None
     sentence: str = ""
     span: Span | None = None
+    person: str | None = None
+    """The participant the owner resolves to ("Gunna" -> "Gunna Hansen"); None when not a known person."""
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,16 @@ def extract(meeting: Meeting) -> Meeting:
     actions: list[Action] = []
     topics: list[ForwardTopic] = []
     date = meeting.meeting.date
+    announced = announced_meetings(meeting)
+    following = next((m.date for m in announced if m.date and (date is None or m.date > date)), None)
     for item in meeting.items:
         decisions.extend(item_decisions(item))
-        actions.extend(item_actions(item, date, meeting.participants, meeting.meeting.forum))
+        actions.extend(item_actions(item, date, meeting.participants, meeting.meeting.forum, following))
         topics.extend(forward_topics(item))
     return dataclasses.replace(
         meeting,
         decisions=tuple(decisions),
         actions=tuple(actions),
         forward_topics=tuple(topics),
-        announced_meetings=tuple(announced_meetings(meeting)),
+        announced_meetings=tuple(announced),
     )

@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 
 from klynge.extract.dates import find_due
+from klynge.extract.owners import resolve_person
 from klynge.extract.sentences import sentences
-from klynge.model import Action, Item, Participant, SectionKind
+from klynge.model import Action, DueDate, Item, Participant, SectionKind
 
 _COMMIT_VERBS = (
     "varetager|sørger for|følger op|udsender|sender|vender tilbage|melder|indmelder|bringer|undersøger|"
@@ -122,6 +123,7 @@ _OTHER_BODY_DECIDES = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\w-]*(?:gruppen|udvalget|rådet|styrelsen|ledelsen))\s+"
     r"(?:bakker\s+op|godkendte|godkender|besluttede|har\s+besluttet|tiltrådte|vedtog)\b"
 )
+_NEXT_MEETING_PHRASE = re.compile(r"\bnæste\b.*\bmøde", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?P<task>.+)$")
 _DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^\n]+?)\.?\s*(?:\n|$)", re.IGNORECASE)
 
@@ -297,8 +299,6 @@ def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
                 if dl:
                     due = find_due(dl.group("when"), meeting_date)
                     if due is None:
-                        from klynge.model import DueDate
-
                         due = DueDate(dl.group("when").strip())
                 task = re.sub(r"\s*Deadline.*$", "", entry.group("task")).strip()
                 out.append(Action(owner, task, item.number, due, text, section.span))
@@ -310,7 +310,9 @@ def item_actions(
     meeting_date: dt.date | None,
     participants: Sequence[Participant] = (),
     forum: str | None = None,
+    next_meeting: dt.date | None = None,
 ) -> list[Action]:
+    """The item's actions; owners resolved against `participants`, "næste møde" to `next_meeting`."""
     found = _asked_lists(item, meeting_date)
     listed = {a.sentence for a in found}
     for section in item.sections:
@@ -330,7 +332,14 @@ def item_actions(
                 if action is not None:
                     found.append(dataclasses.replace(action, sentence=sentence))
                     break
-    return _dedupe(found)
+    return [_resolve(a, participants, next_meeting) for a in _dedupe(found)]
+
+
+def _resolve(action: Action, participants: Sequence[Participant], next_meeting: dt.date | None) -> Action:
+    due = action.due
+    if due is not None and due.start is None and next_meeting and _NEXT_MEETING_PHRASE.search(due.phrase):
+        due = DueDate(due.phrase, next_meeting, next_meeting)
+    return dataclasses.replace(action, due=due, person=resolve_person(action.owner, participants))
 
 
 def _words(text: str) -> set[str]:

@@ -37,7 +37,11 @@ _MONTH = re.compile(rf"\bi\s+({_M})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
 _NEXT_MEETING = re.compile(
     r"\b(?:på\s+)?(?:det\s+)?næste\s+(?:møde|klyngestyregruppemøde|styregruppemøde)\b", re.IGNORECASE
 )
-_VAGUE = re.compile(r"\b(hurtigst muligt|snarest(?: muligt)?|løbende)\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b((?:inden|før|efter)\s+(?:sommerferien|juleferien|efterårsferien|vinterferien|påske(?:n)?|jul(?:en)?)|"
+    r"hurtigst muligt|snarest(?: muligt)?|løbende|i den nærmeste fremtid)\b",
+    re.IGNORECASE,
+)
 _LEAD = re.compile(
     r"\b(?:senest|inden|før|frist|deadline|til|i løbet af|ved udgangen af)\s*:?\s*$", re.IGNORECASE
 )
@@ -100,7 +104,7 @@ def find_due(
         part, what, y2 = m.group(1).lower(), m.group(2).lower(), m.group(3)
         if what.isdigit():
             y = int(what)
-            ranges = {"primo": (dt.date(y, 1, 1), dt.date(y, 2, 28)), "medio": (dt.date(y, 5, 1), dt.date(y, 8, 31)),
+            ranges = {"primo": (dt.date(y, 1, 1), _month_end(y, 2)), "medio": (dt.date(y, 5, 1), dt.date(y, 8, 31)),
                       "ultimo": (dt.date(y, 11, 1), dt.date(y, 12, 31))}  # fmt: skip
             start, end = ranges[part]
         else:

@@ -18,7 +18,7 @@ MEETING = dt.date(2023, 12, 8)
         ("Deadline 1. juni 2021", dt.date(2021, 6, 1), dt.date(2021, 6, 1)),
         ("mødet fredag den 27. september 2024", dt.date(2024, 9, 27), dt.date(2024, 9, 27)),
         ("svar senest den 18.04.2024", dt.date(2024, 4, 18), dt.date(2024, 4, 18)),
-        ("primo 2024", dt.date(2024, 1, 1), dt.date(2024, 2, 28)),
+        ("primo 2023", dt.date(2023, 1, 1), dt.date(2023, 2, 28)),
         ("ultimo marts 2024", dt.date(2024, 3, 21), dt.date(2024, 3, 31)),
         ("i efteråret 2021", dt.date(2021, 9, 1), dt.date(2021, 11, 30)),
         ("i foråret 2024", dt.date(2024, 3, 1), dt.date(2024, 5, 31)),
@@ -77,3 +77,29 @@ def test_no_date_in_plain_text() -> None:
 def test_impossible_day_is_not_invented() -> None:
     due = find_due("den 31. februar 2024", MEETING)
     assert due is None or due.start is None
+
+
+def test_holiday_phrases_are_vague() -> None:
+    due = find_due("Planen skal være klar inden sommerferien.", MEETING)
+    assert due is not None and due.start is None
+    assert due.phrase == "Inden sommerferien"
+
+
+def test_primo_month_without_year_is_the_coming_one() -> None:
+    due = find_due("primo marts", MEETING)
+    assert due is not None and (due.start, due.end) == (dt.date(2024, 3, 1), dt.date(2024, 3, 10))
+
+
+def test_primo_year_in_a_leap_year_ends_with_february() -> None:
+    due = find_due("primo 2024", MEETING)
+    assert due is not None and due.end == dt.date(2024, 2, 29)
+
+
+def test_month_without_year_after_the_meeting_month() -> None:
+    due = find_due("mødes igen i juni", MEETING)
+    assert due is not None and (due.start, due.end) == (dt.date(2024, 6, 1), dt.date(2024, 6, 30))
+
+
+def test_week_without_year_takes_the_next_such_week() -> None:
+    due = find_due("i uge 4", MEETING)
+    assert due is not None and due.start == dt.date(2024, 1, 22)
