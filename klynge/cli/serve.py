@@ -8,6 +8,8 @@ import typer
 
 from klynge.cli.main import app
 from klynge.config import database_url
+from klynge.store.db import hide_password
+from klynge.web.access import is_loopback
 
 
 @app.command()
@@ -31,7 +33,9 @@ def serve(
         typer.echo(f"demo: {loaded} dokumenter indlæst", err=True)
     os.environ["KLYNGE_DB"] = url
     os.environ["KLYNGE_HOST"] = host
-    typer.echo(f"Klynge kører på http://{host}:{port}/  (database: {url.split('@')[-1]})", err=True)
+    typer.echo(f"Klynge kører på http://{host}:{port}/  (database: {hide_password(url)})", err=True)
+    if not is_loopback(host):
+        typer.echo("upload og statusændringer er slået fra: serveren lytter ikke kun på loopback", err=True)
     uvicorn.run(
         "klynge.web.asgi:make_app",
         factory=True,
