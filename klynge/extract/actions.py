@@ -72,7 +72,7 @@ _PRESENTING = re.compile(r"^(?:giver|orienterer|præsenterer|fremlægger|holder 
 _FUTURE = re.compile(r"\b(?:næste|kommende|senere|snarest|efterfølgende|fremover)\b", re.IGNORECASE)
 _INVERTED = re.compile(
     rf"^(?P<adv>(?:forud for|inden|efter|på|i|til|som|derfor|herefter|derefter|desuden|fremover|med)\b[^,]{{0,80}}?),?\s+"
-    rf"(?P<verb>{_MODAL}?(?:{_COMMIT_VERBS}))\s+(?P<owner>(?:formandskabet|sekretariatet|gruppen|kommunerne|[A-ZÆØÅ][\w\-]*|de\s+\w+|alle\s+\w+)(?:\s+(?:for|i|og)\s+[\w\-]+)?)\s+(?P<rest>.+)$",
+    rf"(?P<verb>(?:{_MODAL})?(?:{_COMMIT_VERBS}))\s+(?P<owner>(?:formandskabet|sekretariatet|gruppen|kommunerne|[A-ZÆØÅ][\w\-]*|de\s+\w+|alle\s+\w+)(?:\s+(?:for|i|og)\s+[\w\-]+)?)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _PASSIVE_AGENT = re.compile(

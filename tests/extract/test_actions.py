@@ -131,3 +131,10 @@ def test_another_bodys_quoted_decision_is_not_ours() -> None:
     assert found == []
     own = item_actions(_minutes(text.split(". ", 1)[1], SectionKind.CASE_TEXT), MEETING)
     assert [a.owner for a in own] == ["Servicecentret"]
+
+
+def test_inverted_order_after_an_adverbial() -> None:
+    text = "Forud for drøftelsen på det kommende møde planlægger formandskabet et møde med hospitalet."
+    found = item_actions(_minutes(text, SectionKind.CASE_TEXT), MEETING)
+    assert [a.owner for a in found] == ["formandskabet"]
+    assert found[0].task.startswith("planlægger")
