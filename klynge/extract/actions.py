@@ -201,7 +201,14 @@ def sentence_action(
         inner = _inner_action(m.group("rest"), item, meeting_date)
         if inner is not None and not re.match(r"^(?:de|det|der|man)$", inner.owner, re.IGNORECASE):
             return dataclasses.replace(inner, sentence=s)
-    if m and (owner := _clean_owner(m.group("owner"))) and not _PAST.match(m.group("rest")):
+    if (
+        m
+        and (owner := _clean_owner(m.group("owner")))
+        and not _PAST.match(m.group("rest"))
+        # "X aftalte at mødes …" makes X the doer; "X anbefalede, at arbejdet fortsætter" does not.
+        and "anbefalede" not in s[: m.start("rest")]
+        and re.match(r"^(?!de\b|der\b|den\b|det\b)[a-zæøå]+(?:e|es)\b", m.group("rest"))
+    ):
         return _action(owner, m.group("rest"), item, s, meeting_date, item)
     m = _ASKED.match(s)
     if m and re.search(r"\b(?:følgende|nedenstående)\b", s, re.IGNORECASE):

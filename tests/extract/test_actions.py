@@ -138,3 +138,8 @@ def test_inverted_order_after_an_adverbial() -> None:
     found = item_actions(_minutes(text, SectionKind.CASE_TEXT), MEETING)
     assert [a.owner for a in found] == ["formandskabet"]
     assert found[0].task.startswith("planlægger")
+
+
+def test_recommending_an_ownerless_outcome_is_not_an_action() -> None:
+    assert _owners("Gruppen anbefalede, at arbejdet med en fælles model fortsætter.") == []
+    assert _owners("Styregruppen aftalte at mødes igen i maj.") == ["Styregruppen"]
