@@ -217,7 +217,9 @@ def sentence_action(
         return None  # the body is asked to decide: that is the agenda, not a follow-up
     if m and (owner := _clean_owner(m.group("owner"))):
         return _action(owner, m.group("rest") or s, item, s, meeting_date, item)
-    m = _NEXT_MEETING_IN.match(s)
+    m = (
+        _NEXT_MEETING_IN.match(s) if "drøftes" in s.lower() else None
+    )  # the pattern backtracks: test cheaply first
     if m:
         return _action(m.group("owner"), s, item, s, meeting_date, item)
     m = _PASSIVE_AGENT.search(s)
