@@ -53,6 +53,9 @@ _AGREED = re.compile(
 _AGREED_SUBJECT = re.compile(
     rf"^{_SUBJECT}\s+(?:aftalte|besluttede|anbefalede|har\s+(?:derfor\s+|også\s+)?aftalt|vil|skal)\b,?(?:\s+derfor)?(?:\s+\w+){{0,3}}?\s+at\s+(?P<rest>.+)$"
 )
+# Cheap literal checks before the patterns that try every subject length (speed only).
+_HAS_AT = re.compile(r"\sat\s")
+_HAS_MODAL = re.compile(r"\b(?:vil|skal)\s")
 _AGENT = re.compile(
     r"\b(?P<verb>\w+(?:es|s))\s+af\s+(?P<owner>[A-ZÆØÅ][\w\-]*(?:\s+[A-ZÆØÅa-zæøå][\w\-]*){0,3}?)(?:[.,;]|\s+(?:i|og|med|fra|til)\b|$)"
 )
@@ -184,7 +187,7 @@ def sentence_action(
         strict = False
     elif re.match(r"^at\s", s, re.IGNORECASE):
         return None
-    m = _TOVHOLDER.match(s)
+    m = _TOVHOLDER.match(s) if "tovholder" in s else None
     if m and (owner := _clean_owner(m.group("owner"))):
         return _action(owner, f"tovholder{m.group('rest')}", item, s, meeting_date, item)
     m = _AGREED.match(s)
@@ -193,7 +196,7 @@ def sentence_action(
         if inner:
             return dataclasses.replace(inner, sentence=s)
         return None
-    m = _AGREED_SUBJECT.match(s)
+    m = _AGREED_SUBJECT.match(s) if _HAS_AT.search(s) else None
     if m and re.search(r"\b(?:vil|skal)\s+(?:være|blive)\b", s[: m.start("rest")]):
         m = None  # "X vil være interesserede i at …" is an interest, not a commitment
     if m and re.match(r"^[a-zæøå]", m.group("rest")):
@@ -210,7 +213,7 @@ def sentence_action(
         and re.match(r"^(?!de\b|der\b|den\b|det\b)[a-zæøå]+(?:e|es)\b", m.group("rest"))
     ):
         return _action(owner, m.group("rest"), item, s, meeting_date, item)
-    m = _ASKED.match(s)
+    m = _ASKED.match(s) if ("bedes" in s or "anmodes om at" in s) else None
     if m and re.search(r"\b(?:følgende|nedenstående)\b", s, re.IGNORECASE):
         return None  # the tasks follow as a list: see _asked_lists
     if m and _DELIBERATE.search(s):
@@ -257,7 +260,7 @@ def sentence_action(
     if m and (owner := _clean_owner(m.group("owner"))):
         # "… dagsordensættes i temagruppen for psykiatri": the group where the work is placed owns it.
         return _action(owner, s, item, s, meeting_date, item)
-    m = _MODAL_ANY.match(s)
+    m = _MODAL_ANY.match(s) if _HAS_MODAL.search(s) else None
     if m and (owner := _clean_owner(m.group("owner"))) and not _WISH.match(m.group("verb")):
         return _action(owner, m.group("verb"), item, s, meeting_date, item)
     return None
