@@ -24,8 +24,14 @@ def outline(meeting: Meeting) -> str:
     info = meeting.meeting
     out: list[str] = []
     out.append(info.forum or "(ukendt forum)")
-    when = " ".join(x for x in [info.date.isoformat() if info.date else "",
-                                f"{info.start or ''}-{info.end or ''}".strip("-")] if x)
+    when = " ".join(
+        x
+        for x in [
+            info.date.isoformat() if info.date else "",
+            f"{info.start or ''}-{info.end or ''}".strip("-"),
+        ]
+        if x
+    )
     if when:
         out.append(f"  Tid: {when}")
     if info.location:
@@ -42,8 +48,11 @@ def outline(meeting: Meeting) -> str:
             out.append(f"      {p.name}{role}{flag}")
     out.append("")
     for it in meeting.items:
-        extra = ", ".join(x for x in [it.time and f"kl. {it.time}", it.presenter and f"v/{it.presenter}",
-                                      it.case_number] if x)
+        extra = ", ".join(
+            x
+            for x in [it.time and f"kl. {it.time}", it.presenter and f"v/{it.presenter}", it.case_number]
+            if x
+        )
         closed = " [LUKKET]" if it.confidential else ""
         out.append(f"{it.number}. {it.title}{closed}" + (f"  ({extra})" if extra else ""))
         for kind, label in LABELS.items():
