@@ -25,7 +25,11 @@ _SECTION_WORDS = re.compile(
     r"^(?:indstilling|beslutning|referat|bilag|sagsfremstilling|resumé|baggrund|dagsorden)\b",
     re.IGNORECASE,
 )
-_JOURNAL = re.compile(r"^\s*(?:sagsnr\.?|j\.?\s?nr\.?)?\s*[\dA-Z]+(?:-[\dA-Z]+){2,}\s*$", re.IGNORECASE)
+_JOURNAL = re.compile(
+    r"^\s*(?:(?:sags?\s*nr|sagsnummer|j\.?\s*nr|journal\s*nr|journalnummer)\.?\s*:?\s*)?"
+    r"(?:[\dA-Z]+(?:-[\dA-Z]+){2,}|\d{2}/\d{3,6})\s*$",
+    re.IGNORECASE,
+)
 
 
 def _key(text: str) -> str:

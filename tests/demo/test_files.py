@@ -78,12 +78,6 @@ SCORE_PY = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 ITEM_METRICS = ("items_f1", "sections_acc", "item_fields_acc", "attachments_f1", "decision_capture")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="klynge/clean/furniture.py drops journal-number lines ('Sagsnr.: 1-01-72-48-23', "
-    "'Sagsnr.: 22/01182') among the first/last three lines of a page as running headers: its _JOURNAL "
-    "exemption misses the colon and the yy/nnnnn form. Remove this mark when that is fixed.",
-)
 def test_demo_files_read_back_as_their_meetings() -> None:
     """Issue 6's round trip on the whole demo archive, scored against content.py. The item-level
     figures must be exact; the whole score (header, participants, actions) must average at least 0.95
