@@ -112,7 +112,7 @@ def _sidebars(blocks: Sequence[Block], lines: Sequence[int]) -> set[int]:
         j = k
         while j < len(lines):
             text = blocks[lines[j]].text.strip()
-            is_contact = bool(_CONTACT.search(text)) and len(text) < 70
+            is_contact = len(text) < 70 and bool(_CONTACT.search(text))
             short = len(text) <= 45 and len(text.split()) <= 6 and not text.endswith((".", ":", ","))
             if _SECTION_WORDS.match(text) and not is_contact:
                 break

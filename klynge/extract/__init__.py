@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from klynge.extract import sentences
 from klynge.extract.actions import item_actions
 from klynge.extract.decisions import item_decisions
 from klynge.extract.topics import announced_meetings, forward_topics
@@ -25,6 +26,7 @@ def extract(meeting: Meeting) -> Meeting:
         decisions.extend(item_decisions(item))
         actions.extend(item_actions(item, date, meeting.participants, meeting.meeting.forum, following))
         topics.extend(forward_topics(item))
+    sentences.forget()
     return dataclasses.replace(
         meeting,
         decisions=tuple(decisions),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _ABBREVIATIONS = (
@@ -10,8 +11,19 @@ _ABBREVIATIONS = (
 )
 
 
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[\"'„»(]?[A-ZÆØÅ0-9])")
+_ABBREVIATION = re.compile(_ABBREVIATIONS)
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a section text; every list line ("- …") is a sentence of its own."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    # Decisions, actions and topics all split the same section texts: split each once.
     out: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
@@ -23,17 +35,22 @@ def sentences(text: str) -> list[str]:
             part = part.strip()
             if part:
                 out.append(part)
-    return out
+    return tuple(out)
+
+
+def forget() -> None:
+    """Drop the split texts: `extract` calls this when a meeting is done, so nothing is kept."""
+    _sentences.cache_clear()
 
 
 def _split(line: str) -> list[str]:
     parts: list[str] = []
     start = 0
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[\"'„»(]?[A-ZÆØÅ0-9])", line):
+    for m in _BOUNDARY.finditer(line):
         before = line[start : m.start()]
-        last_word = re.search(r"(\S+)$", before)
+        last_word = _LAST_WORD.search(before)
         word = last_word.group(1).lower().rstrip(".") if last_word else ""
-        if re.fullmatch(_ABBREVIATIONS, word) or re.fullmatch(r"\d{1,2}", word) or len(word) == 1:
+        if _ABBREVIATION.fullmatch(word) or (word.isdigit() and len(word) <= 2) or len(word) == 1:
             continue
         parts.append(before)
         start = m.end()
