@@ -8,6 +8,7 @@
     │   └── NoAgenda            text, but no recognisable meeting or agenda
     ├── NotFound                no such meeting, item, action ...
     ├── Forbidden               the user may not see or do this
+    ├── Conflict                not now: e.g. editing a published meeting
     └── StoreError              the database refused or is not set up
 
 Only the edges (CLI, web) catch these; the CLI prints `fejl: <message>` and exits 1.
@@ -49,6 +50,10 @@ class NotFound(KlyngeError):
 
 class Forbidden(KlyngeError):
     http_status = 403
+
+
+class Conflict(KlyngeError):
+    http_status = 409
 
 
 class StoreError(KlyngeError):

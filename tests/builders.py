@@ -127,3 +127,43 @@ def _add_table(document: Any, part: Table) -> None:
                 table.cell(r, c - 1).merge(table.cell(r, c))
             else:
                 table.cell(r, c).text = value or ""
+
+
+def written_meeting(**extra: Any) -> dict[str, Any]:
+    """A meeting as the interchange JSON a secretariat would write: three items, the third closed."""
+    return {
+        "meeting": {
+            "forum": "Styregruppen for Nordklyngen",
+            "date": "2027-03-18",
+            "start": "09:00",
+            "end": "11:00",
+            "location": "Mødelokale 2, Sygehus Nord",
+        },
+        "participants": [
+            {"name": "Birthe Kjærgaard", "organisation": "Nordby Kommune", "role": "direktør"},
+            {"name": "Anders Holm", "organisation": "Sygehus Nord", "role": "lægefaglig direktør"},
+        ],
+        "items": [
+            {
+                "number": "1",
+                "title": "Godkendelse af dagsorden",
+                "time": "09:00-09:10",
+                "recommendation": "at dagsordenen godkendes",
+            },
+            {
+                "number": "2",
+                "title": "Opfølgning på genindlæggelser af ældre medicinske patienter",
+                "time": "09:10-09:40",
+                "presenter": "Anders Holm",
+                "case_text": "Antallet af genindlæggelser er steget i andet halvår.",
+            },
+            {
+                "number": "3",
+                "title": "Personalesag",
+                "time": "09:40-10:00",
+                "confidential": True,
+                "case_text": "Fortroligt: hemmeligordet blåbærkage indgår i sagen.",
+            },
+        ],
+        **extra,
+    }

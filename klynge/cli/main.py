@@ -34,9 +34,11 @@ def _register() -> None:
     # Imported for their side effect: each module adds its command(s) to `app`.
     from klynge.cli import (  # noqa: F401
         demo,
+        export,
         followup,
         info,
         ingest,
+        meeting,
         parse,
         search,
         serve,

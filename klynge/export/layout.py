@@ -213,9 +213,43 @@ def _sections(meeting: Meeting, item: Item, kind: Kind) -> tuple[SectionOut, ...
     else:
         add(SectionKind.ATTACHMENTS, item.section_text(SectionKind.ATTACHMENTS))
     if kind == "minutes":
-        add(SectionKind.MINUTES, item.section_text(SectionKind.MINUTES))
-        add(SectionKind.DECISION, item_decision(meeting, item))
+        minutes, decision = item.section_text(SectionKind.MINUTES), item_decision(meeting, item)
+        written = action_sentences(meeting, item)
+        if written and (minutes or not decision):
+            minutes = "\n\n".join(x for x in (minutes, written) if x)
+        elif written:
+            decision = f"{decision}\n\n{written}"
+        add(SectionKind.MINUTES, minutes)
+        add(SectionKind.DECISION, decision)
     return tuple(out)
+
+
+def action_sentences(meeting: Meeting, item: Item) -> str | None:
+    """Actions written in Klynge (not read from a sentence of the minutes) as the sentences minutes use,
+    so the exported document says who does what by when, and reads back as the same actions."""
+    said = " ".join(
+        " ".join(s.text.split()).casefold() for it in meeting.items for s in it.sections
+    )  # actions read from the minutes' own sentences are there already
+    lines = []
+    minuted = [
+        it for it in meeting.items if it.section_text(SectionKind.MINUTES) or item_decision(meeting, it)
+    ] or list(meeting.items)
+    last = bool(minuted) and minuted[-1] is item
+    for a in meeting.actions:
+        here = a.item_number == item.number or (last and not a.item_number)  # no item: after the last minutes
+        if not here or a.sentence.strip() or not a.owner.strip() or not a.task.strip():
+            continue
+        task = a.task.strip().rstrip(".")
+        if " ".join(task.split()).casefold() in said:
+            continue
+        task = task if task.lower().startswith("at ") else f"at {task}"
+        due = ""
+        if a.due is not None and a.due.exact is not None:
+            due = f" senest den {long_date(a.due.exact)}"
+        elif a.due is not None and a.due.phrase.strip():
+            due = f" (frist: {a.due.phrase.strip()})"
+        lines.append(f"{a.owner.strip()} er ansvarlig for {task}{due}.")
+    return "\n".join(lines) or None
 
 
 def layout(meeting: Meeting, kind: Kind, include_closed: bool = True) -> Layout:

@@ -60,7 +60,9 @@ __all__ = [
     "MeetingSummary",
     "MeetingView",
     "Page",
+    "fill_meeting",
     "finish_run",
+    "forum_named",
     "get_meeting",
     "ingest_bytes",
     "ingest_meeting",
@@ -245,7 +247,7 @@ def _ingest(
         text=doc.text,
     )
     session.add(document)
-    forum = _forum(session, parsed.meeting.forum)
+    forum = forum_named(session, parsed.meeting.forum)
     meeting = _match(session, forum, parsed.meeting.date, name)
     carried: Carried = {}
     if meeting is None:
@@ -267,7 +269,7 @@ def _ingest(
         carried = _clear(session, meeting)
         meeting.version = number
         kind = "new_version"
-    _fill(session, meeting, parsed, forum, published)
+    fill_meeting(session, meeting, parsed, forum, published)
     meeting.document = document
     session.add(t.MeetingVersion(meeting=meeting, number=meeting.version, document=document))
     session.flush()
@@ -336,7 +338,7 @@ def _match(session: Session, forum: t.Forum | None, date: object, name: str) -> 
     ).first()
 
 
-def _forum(session: Session, name: str | None) -> t.Forum | None:
+def forum_named(session: Session, name: str | None) -> t.Forum | None:
     if not name or not name.strip():
         return None
     key = name_key(name)
@@ -420,7 +422,7 @@ def _spans_json(spans: object) -> dict[str, list[int | None]]:
     return out
 
 
-def _fill(
+def fill_meeting(
     session: Session, meeting: t.Meeting, parsed: model.Meeting, forum: t.Forum | None, published: bool
 ) -> None:
     info = parsed.meeting
@@ -431,6 +433,7 @@ def _fill(
     meeting.title = info.title
     meeting.spans = _spans_json(dict(info.spans))
     meeting.published = published
+    meeting.status = "published" if published else "minutes_draft"
     meeting.warnings = {"warnings": [{"message": w.message, "page": w.page} for w in parsed.warnings]}
     meeting.updated_at = t.utcnow()
 
@@ -516,7 +519,7 @@ def _fill(
     for pos, m in enumerate(parsed.announced_meetings):
         meeting.announced_meetings.append(
             t.AnnouncedMeeting(
-                forum=_forum(session, m.forum) or forum,
+                forum=forum_named(session, m.forum) or forum,
                 position=pos,
                 date=m.date,
                 start=m.start,

@@ -7,6 +7,8 @@
                  ├─< action (item?) ─< action_event
                  └─< announced_meeting (also per forum)
     import_run ─< import_file (>─ meeting?)
+    meeting ─< publication (a frozen copy per publishing), revision (every change: before/after)
+    account ─< account_forum >─ forum, account_session, api_token;  audit (logins, writes)
 
 Every child of a meeting goes when the meeting goes (ON DELETE CASCADE). A meeting keeps its id over
 versions: a new version replaces the content rows, older versions' documents stay. Spans are stored
@@ -133,6 +135,10 @@ class Meeting(Timestamps, Base):
     spans: Mapped[dict[str, Any]] = mapped_column(default=dict)
     """Header field -> [start, end, page]."""
     published: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    """Visible to the public: true exactly when `status` is 'published'."""
+    status: Mapped[str] = mapped_column(String(24), default="published", index=True)
+    """Lifecycle (klynge.store.lifecycle): draft_agenda, agenda_sent, minutes_draft, minutes_approved,
+    published."""
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
     """The current version's document (None for meetings written in Klynge itself, later)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -392,3 +398,102 @@ class ImportFile(Base):
     message: Mapped[str | None] = mapped_column(Text)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), index=True)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Publication(Base):
+    """A published version of a meeting, frozen: the interchange JSON as it was made public.
+
+    Published minutes change only by publishing again; every earlier publication stays readable.
+    """
+
+    __tablename__ = "publication"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    by: Mapped[str | None] = mapped_column(Text)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    __table_args__ = (UniqueConstraint("meeting_id", "number", name="uq_publication_meeting_number"),)
+
+
+class Revision(Base):
+    """One change to a meeting, item, decision or action: who, when, what it was and what it became.
+
+    `meeting_id` is not a foreign key: the history outlives a deleted meeting.
+    """
+
+    __tablename__ = "revision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    by: Mapped[str | None] = mapped_column(Text)
+    meeting_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    """'meeting', 'item', 'decision', 'action' or 'participant'."""
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(String(16))
+    """'create', 'update', 'delete', 'status' or 'publish'."""
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Account(Timestamps, Base):
+    """A user who signs in. Roles: 'member', 'secretariat', 'admin' (klynge.store.accounts)."""
+
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    fora: Mapped[list[Forum]] = relationship(secondary="account_forum", order_by="Forum.name")
+
+
+class AccountForum(Base):
+    """The fora an account is a member of, or the secretariat of (by its role)."""
+
+    __tablename__ = "account_forum"
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id", ondelete="CASCADE"), primary_key=True)
+
+
+class AccountSession(Base):
+    """A signed-in browser: the cookie holds the token, the table only its sha256 (a stolen database
+    gives no sessions)."""
+
+    __tablename__ = "account_session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class ApiToken(Base):
+    """A bearer token for scripted writes; stored as sha256, shown once when made."""
+
+    __tablename__ = "api_token"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column()
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Audit(Base):
+    """The audit log: every login (also failed ones, which feed the login rate limit) and every write."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str | None] = mapped_column(Text, index=True)
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    target: Mapped[str | None] = mapped_column(Text)
+    ok: Mapped[bool] = mapped_column(Boolean, default=True)
+    ip: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,0 +1,61 @@
+"""`klynge export ID --format docx|pdf|md|html -o FILE`: a stored meeting as agenda or minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from klynge.cli.main import app
+from klynge.config import database_url
+from klynge.errors import InputError, StoreError
+from klynge.export import Kind, render_docx, render_html, render_markdown, render_pdf
+from klynge.store.db import engine_of, open_store
+from klynge.store.views import to_model
+
+FORMATS = ("docx", "pdf", "md", "html")
+
+
+@app.command()
+def export(
+    meeting_id: int = typer.Argument(..., metavar="ID", help="Mødets id."),
+    fmt: str = typer.Option("docx", "--format", "-f", help="docx, pdf, md eller html."),
+    output: Path = typer.Option(..., "--output", "-o", help="Filen der skrives."),
+    kind: str | None = typer.Option(
+        None, "--kind", help="agenda eller minutes (standard: minutes når mødet har referat)."
+    ),
+    public: bool = typer.Option(False, "--public", help="Udelad lukkede punkter (offentlig udgave)."),
+    db: str | None = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB)."),
+) -> None:
+    """Eksportér et møde som dagsorden eller referat i det vante layout."""
+    if fmt not in FORMATS:
+        raise InputError(f"ukendt format {fmt!r}; brug en af {', '.join(FORMATS)}")
+    if kind not in (None, "agenda", "minutes"):
+        raise InputError(f"ukendt art {kind!r}; brug agenda eller minutes")
+    factory = open_store(database_url(db))
+    try:
+        with factory() as session:
+            meeting = to_model(session, meeting_id, public=public)
+    finally:
+        engine_of(factory).dispose()
+    has_minutes = bool(meeting.decisions) or any(
+        str(s.kind) in ("minutes", "decision") for it in meeting.items for s in it.sections
+    )
+    chosen: Kind = "agenda" if kind == "agenda" or (kind is None and not has_minutes) else "minutes"
+    include_closed = not public
+    if fmt == "docx":
+        data = render_docx(meeting, chosen, include_closed)
+    elif fmt == "pdf":
+        data = render_pdf(meeting, chosen, include_closed)
+    elif fmt == "md":
+        data = render_markdown(meeting, chosen, include_closed).encode("utf-8")
+    else:
+        data = render_html(meeting, chosen, include_closed).encode("utf-8")
+    tmp = output.with_name(output.name + ".tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{output}: kan ikke skrives ({exc.strerror})") from exc
+    typer.echo(f"møde {meeting_id}: {chosen} skrevet til {output} ({len(data):,} bytes)".replace(",", "."))

@@ -1,0 +1,629 @@
+"""Writing meetings in Klynge: the lifecycle, publishing, and the history of every change.
+
+    draft_agenda -> agenda_sent -> minutes_draft -> minutes_approved -> published
+
+A meeting written in Klynge (`create_meeting`) or ingested unpublished moves along by `set_status`;
+`publish` makes it public and freezes a copy (`publication`) of what was published. A published
+meeting is not edited in place: `reopen` takes it back to minutes_draft (hidden from the public
+again until the next `publish`, which adds publication 2; publication 1 stays readable).
+Every change goes through this module and leaves a `revision` row (who, when, before, after) and an
+`audit` row in the same transaction as the change and the search-index update.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from klynge import model
+from klynge.errors import Conflict, InputError, NotFound
+from klynge.extract import extract
+from klynge.extract.dates import find_due
+from klynge.extract.decisions import item_decisions
+from klynge.index import sync
+from klynge.interchange import to_interchange
+from klynge.store import tables as t
+from klynge.store.db import SessionFactory
+from klynge.store.repo import fill_meeting, forum_named
+from klynge.store.views import to_model
+
+STATUSES = ("draft_agenda", "agenda_sent", "minutes_draft", "minutes_approved", "published")
+LABELS = {
+    "draft_agenda": "Dagsorden (kladde)",
+    "agenda_sent": "Dagsorden udsendt",
+    "minutes_draft": "Referat (kladde)",
+    "minutes_approved": "Referat godkendt",
+    "published": "Offentliggjort",
+}
+SECTION_KINDS = tuple(str(k) for k in model.SectionKind)
+DECISION_KINDS = tuple(str(k) for k in model.DecisionKind)
+
+T = TypeVar("T")
+
+
+def next_status(status: str) -> str | None:
+    """The next step of the lifecycle, or None when published."""
+    i = STATUSES.index(status) if status in STATUSES else len(STATUSES) - 1
+    return STATUSES[i + 1] if i + 1 < len(STATUSES) else None
+
+
+def _record(
+    session: Session,
+    by: str | None,
+    meeting_id: int | None,
+    entity: str,
+    entity_id: int | None,
+    change: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    session.add(
+        t.Revision(
+            by=by,
+            meeting_id=meeting_id,
+            entity=entity,
+            entity_id=entity_id,
+            change=change,
+            before=before,
+            after=after,
+        )
+    )
+    session.add(
+        t.Audit(
+            actor=by,
+            action=f"{entity}.{change}",
+            target=f"møde {meeting_id}" if meeting_id is not None else None,
+            detail={"entity_id": entity_id},
+        )
+    )
+
+
+def _jsonable(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def meeting_row(m: t.Meeting) -> dict[str, Any]:
+    return {
+        "forum": m.forum.name if m.forum else None,
+        **{
+            k: _jsonable(getattr(m, k))
+            for k in ("date", "start", "end", "location", "chair", "note_taker", "title", "status")
+        },
+    }
+
+
+def item_row(i: t.Item) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        k: getattr(i, k)
+        for k in ("number", "title", "time_start", "time_end", "presenter", "case_number", "confidential")
+    }
+    row["sections"] = {s.kind: s.text for s in i.sections}
+    row["attachments"] = [a.name for a in i.attachments]
+    return row
+
+
+def decision_row(d: t.Decision) -> dict[str, Any]:
+    return {"item_number": d.item_number, "kind": d.kind, "text": d.text}
+
+
+def action_row(a: t.Action) -> dict[str, Any]:
+    return {
+        "item_number": a.item_number,
+        "owner": a.owner,
+        "task": a.task,
+        "due": a.due_phrase,
+        "status": a.status,
+    }
+
+
+def _meeting(session: Session, meeting_id: int) -> t.Meeting:
+    m = session.get(t.Meeting, meeting_id)
+    if m is None:
+        raise NotFound(f"møde {meeting_id} findes ikke")
+    return m
+
+
+def _editable(m: t.Meeting) -> None:
+    if m.status == "published":
+        raise Conflict(
+            f"møde {m.id} er offentliggjort og kan ikke rettes direkte; genåbn det først "
+            f"(klynge meeting reopen {m.id}), så bliver rettelsen en ny offentliggjort version"
+        )
+
+
+@contextmanager
+def _writing(
+    factory: SessionFactory, meeting_id: int, editable: bool = True
+) -> Iterator[tuple[Session, t.Meeting]]:
+    """One transaction around a change of one meeting; the search index follows in the same one."""
+    with factory.begin() as session:
+        m = _meeting(session, meeting_id)
+        if editable:
+            _editable(m)
+        yield session, m
+        m.updated_at = t.utcnow()
+        sync.reindex_meeting(session, m.id)
+
+
+# --- creating and moving along -------------------------------------------------------------------
+
+
+def prepared(meeting: model.Meeting, keep_actions: bool) -> model.Meeting:
+    """A meeting written as interchange JSON, with decisions and forward topics read from its texts;
+    its actions are the ones written (`keep_actions`) or else those read from the minutes."""
+    extracted = extract(meeting)
+    if keep_actions:
+        return dataclasses.replace(extracted, actions=meeting.actions)
+    return extracted
+
+
+def create_meeting(
+    factory: SessionFactory, meeting: model.Meeting, *, by: str | None = None, status: str | None = None
+) -> int:
+    """Store a meeting written outside a document (interchange JSON, the agenda builder), unpublished.
+
+    The status is the one given, else minutes_draft when it has minutes or decisions, else draft_agenda.
+    """
+    if status is not None and status not in STATUSES[:-1]:
+        raise InputError(f"ukendt status {status!r}; brug en af {', '.join(STATUSES[:-1])}")
+    if not meeting.meeting.forum:
+        raise InputError("mødet mangler et forum (meeting.forum)")
+    has_minutes = bool(meeting.decisions) or any(
+        s.kind in (model.SectionKind.MINUTES, model.SectionKind.DECISION)
+        for it in meeting.items
+        for s in it.sections
+    )
+    status = status or ("minutes_draft" if has_minutes else "draft_agenda")
+    numbers = [it.number for it in meeting.items]
+    if len(set(numbers)) != len(numbers):
+        raise InputError("to punkter har samme nummer")
+    with factory.begin() as session:
+        forum = forum_named(session, meeting.meeting.forum)
+        m = t.Meeting(forum=forum, version=1, status=status)
+        session.add(m)
+        fill_meeting(session, m, meeting, forum, published=False)
+        m.status = status
+        session.flush()
+        _record(session, by, m.id, "meeting", m.id, "create", None, meeting_row(m))
+        sync.reindex_meeting(session, m.id)
+        return m.id
+
+
+def set_status(factory: SessionFactory, meeting_id: int, status: str, *, by: str | None = None) -> str:
+    """Move a meeting to another unpublished status (forwards or back); returns the old status."""
+    if status == "published":
+        with factory() as look:
+            old = _meeting(look, meeting_id).status
+        publish(factory, meeting_id, by=by)
+        return old
+    if status not in STATUSES:
+        raise InputError(f"ukendt status {status!r}; brug en af {', '.join(STATUSES)}")
+    with _writing(factory, meeting_id, editable=False) as (session, m):
+        old = m.status
+        if old == "published":
+            raise Conflict(f"møde {meeting_id} er offentliggjort; genåbn det for at ændre status")
+        m.status = status
+        _record(session, by, m.id, "meeting", m.id, "status", {"status": old}, {"status": status})
+        return old
+
+
+def publish(factory: SessionFactory, meeting_id: int, *, by: str | None = None) -> int:
+    """Make the meeting public and freeze what was published; returns the publication number."""
+    with _writing(factory, meeting_id, editable=False) as (session, m):
+        if m.status == "published" and m.published:
+            raise Conflict(f"møde {meeting_id} er allerede offentliggjort")
+        number = 1 + (
+            session.scalar(select(func.max(t.Publication.number)).where(t.Publication.meeting_id == m.id))
+            or 0
+        )
+        old = m.status
+        m.status, m.published = "published", True
+        session.flush()
+        snapshot = to_interchange(to_model(session, m.id))
+        snapshot["meeting"].update({"chair": m.chair, "note_taker": m.note_taker, "title": m.title})
+        session.add(t.Publication(meeting_id=m.id, number=number, by=by, snapshot=snapshot))
+        _record(session, by, m.id, "meeting", m.id, "publish", {"status": old}, {"publication": number})
+        return number
+
+
+def reopen(factory: SessionFactory, meeting_id: int, *, by: str | None = None) -> None:
+    """Take a published meeting back to minutes_draft; it is hidden until published again."""
+    with _writing(factory, meeting_id, editable=False) as (session, m):
+        if m.status != "published":
+            raise Conflict(f"møde {meeting_id} er ikke offentliggjort (status {m.status})")
+        m.status, m.published = "minutes_draft", False
+        _record(session, by, m.id, "meeting", m.id, "status", {"status": "published"}, {"status": m.status})
+
+
+def publications(factory: SessionFactory, meeting_id: int) -> list[t.Publication]:
+    with factory() as session:
+        _meeting(session, meeting_id)
+        return list(
+            session.scalars(
+                select(t.Publication)
+                .where(t.Publication.meeting_id == meeting_id)
+                .order_by(t.Publication.number)
+            )
+        )
+
+
+def history(factory: SessionFactory, meeting_id: int) -> list[t.Revision]:
+    """Every recorded change of a meeting, oldest first (also after the meeting is deleted)."""
+    with factory() as session:
+        return list(
+            session.scalars(
+                select(t.Revision).where(t.Revision.meeting_id == meeting_id).order_by(t.Revision.id)
+            )
+        )
+
+
+# --- editing ------------------------------------------------------------------------------------
+
+MEETING_FIELDS = ("date", "start", "end", "location", "chair", "note_taker", "title")
+ITEM_FIELDS = ("title", "time_start", "time_end", "presenter", "case_number", "confidential")
+CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+def clock(value: str | None) -> str | None:
+    """'8.5' is refused, '8.05' and '08:05' become '08:05'; empty is None."""
+    if value is None or not value.strip():
+        return None
+    m = CLOCK.match(value.strip())
+    if not m:
+        raise InputError(f"ugyldigt klokkeslæt {value!r} (skriv fx 08:30)")
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _minutes(value: str) -> int:
+    h, m = value.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _at(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def retime(m: t.Meeting) -> None:
+    """Time slots follow the order: each item keeps its duration and starts when the one before ends.
+
+    Only when the meeting has a start time and every item a whole slot; otherwise slots stay as written.
+    """
+    if not m.start or not m.items or not all(i.time_start and i.time_end for i in m.items):
+        return
+    try:
+        at = _minutes(clock(m.start) or "")
+        durations = [max(0, _minutes(i.time_end or "") - _minutes(i.time_start or "")) for i in m.items]
+    except (InputError, ValueError):
+        return
+    for item, length in zip(m.items, durations, strict=True):
+        item.time_start, item.time_end = _at(at), _at(at + length)
+        at += length
+
+
+def renumber(m: t.Meeting) -> None:
+    """Plain numbers 1, 2, 3 follow the order; numbering like '9.1' or 'A' is left alone."""
+    if not all(i.number.isdigit() for i in m.items):
+        return
+    for pos, item in enumerate(m.items):
+        item.position = pos
+        item.number = str(pos + 1)
+    for d in m.decisions:
+        d.item_number = d.item.number if d.item is not None else d.item_number
+    for a in m.actions:
+        a.item_number = a.item.number if a.item is not None else a.item_number
+    for f in m.forward_topics:
+        f.item_number = f.item.number if f.item is not None else f.item_number
+
+
+def update_meeting(
+    factory: SessionFactory, meeting_id: int, fields: dict[str, Any], *, by: str | None = None
+) -> None:
+    """Change header fields (`forum` by name, `date` as ISO date, clock times as HH:MM)."""
+    with _writing(factory, meeting_id) as (session, m):
+        before = meeting_row(m)
+        for key, value in fields.items():
+            if key == "forum":
+                if not value or not str(value).strip():
+                    raise InputError("forum må ikke være tomt")
+                m.forum = forum_named(session, str(value))
+            elif key == "date":
+                try:
+                    m.date = dt.date.fromisoformat(str(value)) if value else None
+                except ValueError as exc:
+                    raise InputError(f"ugyldig dato {value!r} (skriv fx 2026-03-18)") from exc
+            elif key in ("start", "end"):
+                setattr(m, key, clock(value))
+            elif key in MEETING_FIELDS:
+                setattr(m, key, str(value).strip() or None if value is not None else None)
+            else:
+                raise InputError(f"ukendt felt {key!r}")
+        retime(m)
+        _record(session, by, m.id, "meeting", m.id, "update", before, meeting_row(m))
+
+
+def _item(session: Session, item_id: int) -> t.Item:
+    item = session.get(t.Item, item_id)
+    if item is None:
+        raise NotFound(f"punkt {item_id} findes ikke")
+    return item
+
+
+def _edit_item(
+    factory: SessionFactory, item_id: int, by: str | None, change: Callable[[Session, t.Meeting, t.Item], T]
+) -> T:
+    with factory() as look:
+        meeting_id = _item(look, item_id).meeting_id
+    with _writing(factory, meeting_id) as (session, m):
+        item = _item(session, item_id)
+        before = item_row(item)
+        result = change(session, m, item)
+        session.flush()
+        _record(session, by, m.id, "item", item.id, "update", before, item_row(item))
+        return result
+
+
+def _set_item_fields(item: t.Item, fields: dict[str, Any]) -> None:
+    for key, value in fields.items():
+        if key in ("time_start", "time_end"):
+            setattr(item, key, clock(value))
+        elif key == "confidential":
+            item.confidential = bool(value)
+            for a in item.attachments:
+                a.confidential = item.confidential or a.confidential
+        elif key == "title":
+            if not value or not str(value).strip():
+                raise InputError("punktet skal have en titel")
+            item.title = " ".join(str(value).split())
+        elif key in ITEM_FIELDS:
+            setattr(item, key, str(value).strip() or None if value is not None else None)
+        elif key == "sections":
+            _set_sections(item, value)
+        elif key == "attachments":
+            names = [str(a).strip() for a in value if str(a).strip()]
+            item.attachments = [
+                t.Attachment(position=i, name=n, confidential=item.confidential) for i, n in enumerate(names)
+            ]
+        else:
+            raise InputError(f"ukendt felt {key!r}")
+
+
+HEADINGS = {
+    "recommendation": "Indstilling",
+    "case_text": "Sagsfremstilling",
+    "minutes": "Referat",
+    "decision": "Beslutning",
+    "orientation": "Orientering",
+    "other": "Andet",
+}
+
+
+def _set_sections(item: t.Item, texts: dict[str, str | None]) -> None:
+    """Replace the given section kinds' texts (empty removes the section), keeping the usual order."""
+    for kind in texts:
+        if kind not in SECTION_KINDS:
+            raise InputError(f"ukendt afsnit {kind!r}; brug en af {', '.join(SECTION_KINDS)}")
+    current = {s.kind: s for s in item.sections}
+    for kind, text in texts.items():
+        text = (text or "").strip()
+        if not text:
+            if kind in current:
+                item.sections.remove(current[kind])
+        elif kind in current:
+            current[kind].text = text
+        else:
+            item.sections.append(
+                t.Section(position=0, kind=kind, heading=HEADINGS.get(kind, kind), text=text)
+            )
+    order = {k: i for i, k in enumerate(SECTION_KINDS)}
+    item.sections.sort(key=lambda s: order.get(s.kind, 99))
+    for pos, s in enumerate(item.sections):
+        s.position = pos
+
+
+def update_item(
+    factory: SessionFactory, item_id: int, fields: dict[str, Any], *, by: str | None = None
+) -> None:
+    """Change an item's fields and section texts (`sections`: kind -> text, empty removes)."""
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        _set_item_fields(item, fields)
+        if "decision" in fields.get("sections", {}):
+            _decisions_from_text(m, item)
+
+    _edit_item(factory, item_id, by, change)
+
+
+def _decisions_from_text(m: t.Meeting, item: t.Item) -> None:
+    """The decision register follows the item's Beslutning text."""
+    for d in [d for d in m.decisions if d.item_id == item.id]:
+        m.decisions.remove(d)
+    mi = model.Item(
+        number=item.number,
+        title=item.title,
+        sections=tuple(model.Section(model.SectionKind(s.kind), s.heading, s.text) for s in item.sections),
+    )
+    start = max((d.position for d in m.decisions), default=-1) + 1
+    for pos, found in enumerate(item_decisions(mi)):
+        m.decisions.append(
+            t.Decision(
+                item=item,
+                position=start + pos,
+                item_number=item.number,
+                kind=str(found.kind),
+                text=found.text,
+            )
+        )
+
+
+def add_item(
+    factory: SessionFactory, meeting_id: int, fields: dict[str, Any], *, by: str | None = None
+) -> int:
+    """A new item at the end of the agenda; with `minutes` it starts when the one before ends."""
+    with _writing(factory, meeting_id) as (session, m):
+        length = int(fields.pop("minutes", 0) or 0)
+        number = str(fields.pop("number", "") or "").strip().rstrip(".")
+        if not number:
+            numbers = [int(i.number) for i in m.items if i.number.isdigit()]
+            number = str(max(numbers, default=0) + 1)
+        if any(i.number == number for i in m.items):
+            raise InputError(f"punkt {number} findes allerede")
+        item = t.Item(position=len(m.items), number=number, title="")
+        _set_item_fields(item, {"title": fields.pop("title", ""), **fields})
+        if length > 0 and not item.time_start:
+            previous = m.items[-1].time_end if m.items else clock(m.start) if m.start else None
+            if previous:
+                item.time_start, item.time_end = previous, _at(_minutes(previous) + length)
+        m.items.append(item)
+        session.flush()
+        _record(session, by, m.id, "item", item.id, "create", None, item_row(item))
+        return item.id
+
+
+def delete_item(factory: SessionFactory, item_id: int, *, by: str | None = None) -> None:
+    with factory() as look:
+        meeting_id = _item(look, item_id).meeting_id
+    with _writing(factory, meeting_id) as (session, m):
+        item = _item(session, item_id)
+        before = item_row(item)
+        m.decisions[:] = [d for d in m.decisions if d.item_id != item.id]
+        m.actions[:] = [a for a in m.actions if a.item_id != item.id]
+        m.forward_topics[:] = [f for f in m.forward_topics if f.item_id != item.id]
+        m.items.remove(item)
+        session.flush()
+        renumber(m)
+        retime(m)
+        _record(session, by, m.id, "item", item_id, "delete", before, None)
+
+
+def move_item(factory: SessionFactory, item_id: int, offset: int, *, by: str | None = None) -> None:
+    """Move an item up (-1) or down (+1); numbers and time slots follow."""
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        items = list(m.items)
+        i = items.index(item)
+        j = max(0, min(len(items) - 1, i + offset))
+        items.insert(j, items.pop(i))
+        for pos, it in enumerate(items):
+            it.position = pos
+        session.flush()
+        session.expire(m, ["items"])
+        renumber(m)
+        retime(m)
+
+    _edit_item(factory, item_id, by, change)
+
+
+def add_decision(
+    factory: SessionFactory, item_id: int, text: str, kind: str = "other", *, by: str | None = None
+) -> int:
+    if kind not in DECISION_KINDS:
+        raise InputError(f"ukendt beslutningstype {kind!r}; brug en af {', '.join(DECISION_KINDS)}")
+    if not text.strip():
+        raise InputError("beslutningen er tom")
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> int:
+        d = t.Decision(
+            item=item,
+            position=len(m.decisions),
+            item_number=item.number,
+            kind=kind,
+            text=" ".join(text.split()),
+        )
+        m.decisions.append(d)
+        session.flush()
+        _record(session, by, m.id, "decision", d.id, "create", None, decision_row(d))
+        return d.id
+
+    return _edit_item(factory, item_id, by, change)
+
+
+def add_action(
+    factory: SessionFactory,
+    item_id: int,
+    owner: str,
+    task: str,
+    due: str | None = None,
+    *,
+    by: str | None = None,
+) -> int:
+    """A follow-up on an item; `due` is an ISO date or a Danish phrase ('primo marts')."""
+    if not owner.strip() or not task.strip():
+        raise InputError("en handling skal have en ansvarlig og en opgave")
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> int:
+        due_date = resolve_due(due, m.date)
+        owner_person = next(
+            (p.person for p in m.participations if p.person.name.casefold() == owner.strip().casefold()), None
+        )
+        a = t.Action(
+            item=item,
+            position=len(m.actions),
+            item_number=item.number,
+            owner=" ".join(owner.split()),
+            owner_person=owner_person,
+            task=" ".join(task.split()),
+            sentence="",
+            due_phrase=due_date.phrase if due_date else None,
+            due_start=due_date.start if due_date else None,
+            due_end=due_date.end if due_date else None,
+            status="open",
+        )
+        m.actions.append(a)
+        session.flush()
+        _record(session, by, m.id, "action", a.id, "create", None, action_row(a))
+        return a.id
+
+    return _edit_item(factory, item_id, by, change)
+
+
+def resolve_due(due: str | None, meeting: dt.date | None) -> model.DueDate | None:
+    """An ISO date, or a Danish date or period read like the minutes' own ('senest 18. april')."""
+    if due is None or not due.strip():
+        return None
+    try:
+        day = dt.date.fromisoformat(due.strip())
+        return model.DueDate(due.strip(), day, day)
+    except ValueError:
+        pass
+    found = find_due(due, meeting)
+    return (
+        model.DueDate(" ".join(due.split()), found.start, found.end) if found else model.DueDate(due.strip())
+    )
+
+
+def set_attendance(
+    factory: SessionFactory, participation_id: int, *, absent: bool, guest: bool, by: str | None = None
+) -> None:
+    with factory() as look:
+        p = look.get(t.Participation, participation_id)
+        if p is None:
+            raise NotFound(f"deltager {participation_id} findes ikke")
+        meeting_id = p.meeting_id
+    with _writing(factory, meeting_id) as (session, m):
+        part = session.get(t.Participation, participation_id)
+        assert part is not None
+        before = {"name": part.person.name, "absent": part.absent, "guest": part.guest}
+        part.absent, part.guest = absent, guest
+        after = {"name": part.person.name, "absent": absent, "guest": guest}
+        _record(session, by, m.id, "participant", part.id, "update", before, after)
+
+
+def delete_meeting(factory: SessionFactory, meeting_id: int, *, by: str | None = None) -> None:
+    """Delete an unpublished meeting (a draft written by mistake); its history stays."""
+    with factory.begin() as session:
+        m = _meeting(session, meeting_id)
+        if m.status == "published" or session.scalar(
+            select(t.Publication.id).where(t.Publication.meeting_id == m.id).limit(1)
+        ):
+            raise Conflict(f"møde {meeting_id} har været offentliggjort og kan ikke slettes")
+        _record(session, by, m.id, "meeting", m.id, "delete", meeting_row(m), None)
+        session.delete(m)
+        session.flush()
+        sync.remove_meeting(session, meeting_id)
