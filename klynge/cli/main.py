@@ -33,6 +33,7 @@ def _root(
 def _register() -> None:
     # Imported for their side effect: each module adds its command(s) to `app`.
     from klynge.cli import (  # noqa: F401
+        backup,
         demo,
         export,
         followup,
