@@ -44,6 +44,7 @@ def _register() -> None:
         search,
         serve,
         show,
+        user,
     )
 
 

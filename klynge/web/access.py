@@ -1,30 +1,97 @@
-"""Who is asking, and what may they see and do: the one place the security work will change.
+"""Who is asking, and what may they see and do.
 
-Until accounts exist (the security issue) every visitor is the anonymous public viewer, who sees
-only published meetings and no confidential items or attachments. Writing (upload, status changes)
-is allowed only when the server listens on a loopback address, so nobody on the network can write.
+    public       anonymous: published meetings, no closed items, personal data masked
+    member       + closed items of their fora, personal data shown
+    secretariat  + unpublished meetings of their fora, and writing (upload, lifecycle, minutes)
+    admin        everything, users and the audit log
+
+A browser signs in with a session cookie (`klynge_session`, HttpOnly, SameSite=Lax, Secure over
+HTTPS); scripts send `Authorization: Bearer <token>`. Every writing request from a browser must carry
+the CSRF token (form field `csrf` or header `X-CSRF-Token`): the session's token when signed in, else
+the double-submit cookie `klynge_csrf`.
+
+Without any account in the database, a server listening on a loopback address is a one-person
+desktop archive: its user may write (with CSRF tokens all the same). Once the first account exists,
+writing needs a signed-in secretariat or admin.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hmac
 import ipaddress
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 
 from fastapi import Request
 
 from klynge.errors import Forbidden
+from klynge.store import accounts
+from klynge.store.accounts import Identity
+
+SESSION_COOKIE = "klynge_session"
+CSRF_COOKIE = "klynge_csrf"
+CSRF_FIELD = "csrf"
+CSRF_HEADER = "X-CSRF-Token"
 
 
 @dataclass(frozen=True)
 class Viewer:
-    """The person behind a request; `sees_confidential` shows closed items and unpublished meetings."""
+    """The person behind a request.
+
+    `sees_confidential`: closed items and unpublished meetings everywhere (admin, the CLI, or a
+    viewer scoped to one meeting of their own forum, see `visibility.scoped`).
+    `member_fora`: fora whose closed items they see; `secretariat_fora`: fora they edit, whose
+    unpublished meetings they see too.
+    """
 
     name: str = "offentlig"
     sees_confidential: bool = False
     may_write: bool = False
+    role: str = "public"
+    account_id: int | None = None
+    member_fora: frozenset[int] = field(default_factory=frozenset)
+    secretariat_fora: frozenset[int] = field(default_factory=frozenset)
+    sees_personal: bool = False
+    csrf: str = ""
+    via_token: bool = False
+
+    @property
+    def signed_in(self) -> bool:
+        return self.account_id is not None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def may_edit(self, forum_id: int | None) -> bool:
+        """May this viewer write to a meeting of this forum?"""
+        if not self.may_write:
+            return False
+        return self.role in ("admin", "local") or (forum_id is not None and forum_id in self.secretariat_fora)
+
+    def sees_closed_in(self, forum_id: int | None) -> bool:
+        return self.sees_confidential or (
+            forum_id is not None and (forum_id in self.member_fora or forum_id in self.secretariat_fora)
+        )
 
 
 PUBLIC = Viewer()
+
+
+def from_identity(who: Identity, *, via_token: bool = False) -> Viewer:
+    fora = who.forum_ids
+    if who.role == "admin":
+        return Viewer(
+            who.username, True, True, "admin", who.account_id, fora, fora, True, who.csrf, via_token
+        )
+    if who.role == "secretariat":
+        return Viewer(
+            who.username, False, True, "secretariat", who.account_id, fora, fora, True, who.csrf, via_token
+        )
+    return Viewer(
+        who.username, False, False, "member", who.account_id, fora, frozenset(), True, who.csrf, via_token
+    )
 
 
 def is_loopback(host: str) -> bool:
@@ -37,15 +104,91 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _identify(request: Request) -> Viewer:
+    from klynge.web.db import sessions
+
+    factory = sessions(request)
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        who = accounts.token_identity(factory, auth[7:].strip())
+        if who is None:
+            raise Forbidden("ugyldigt eller tilbagekaldt API-token")
+        return from_identity(who, via_token=True)
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        ident = accounts.session_identity(factory, token)
+        if ident is not None:
+            return from_identity(ident)
+    local = bool(getattr(request.app.state, "writable", False)) and not _accounts_exist(request)
+    csrf = request.cookies.get(CSRF_COOKIE) or ""
+    if not csrf:
+        csrf = request.state.new_csrf = new_csrf_cookie()
+    if local:
+        return Viewer(name="lokal bruger", may_write=True, role="local", csrf=csrf)
+    return dataclasses.replace(PUBLIC, csrf=csrf)
+
+
+def _accounts_exist(request: Request) -> bool:
+    """Cached once true: accounts are not deleted back to none on a live server often enough to matter."""
+    state = request.app.state
+    if getattr(state, "has_accounts", False):
+        return True
+    from klynge.web.db import sessions
+
+    found = accounts.has_accounts(sessions(request))
+    if found:
+        state.has_accounts = True
+    return found
+
+
 def viewer(request: Request) -> Viewer:
-    """The viewer of this request: for now the public, who may write only on a loopback-only server."""
-    writable = bool(getattr(request.app.state, "writable", False))
-    return Viewer(name="lokal bruger" if writable else PUBLIC.name, may_write=writable)
+    """The viewer of this request (computed once per request, kept in `request.state.viewer`)."""
+    who = getattr(request.state, "viewer", None)
+    if isinstance(who, Viewer):
+        return who
+    who = _identify(request)
+    request.state.viewer = who
+    return who
 
 
-def require_writer(request: Request) -> Viewer:
-    """FastAPI dependency for every writing route: raises `Forbidden` unless the viewer may write."""
+def new_csrf_cookie() -> str:
+    return secrets.token_urlsafe(24)
+
+
+async def check_csrf(request: Request, who: Viewer) -> None:
+    """Refuse a browser write without the right CSRF token; bearer-token requests need none."""
+    if who.via_token:
+        return
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent and "form" in request.headers.get("content-type", ""):
+        from klynge.web.upload import MAX_BYTES, MAX_FILES
+
+        form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
+        value = form.get(CSRF_FIELD)
+        sent = value if isinstance(value, str) else ""
+    expected = who.csrf
+    if not expected or not sent or not hmac.compare_digest(sent, expected):
+        raise Forbidden("sikkerhedsnøglen (CSRF) mangler eller er forkert; genindlæs siden og prøv igen")
+
+
+async def require_writer(request: Request) -> Viewer:
+    """FastAPI dependency for every writing route: a writer, with a valid CSRF token."""
     who = viewer(request)
     if not who.may_write:
-        raise Forbidden("ændringer kræver login; serveren lytter ikke kun på 127.0.0.1")
+        if who.signed_in:
+            raise Forbidden("din rolle må ikke ændre i arkivet")
+        raise Forbidden("ændringer kræver login som sekretariat eller administrator")
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        await check_csrf(request, who)
+    return who
+
+
+async def require_admin(request: Request) -> Viewer:
+    who = viewer(request)
+    if not who.is_admin:
+        raise Forbidden("kun for administratorer")
     return who

@@ -44,6 +44,7 @@ def _stamp_query(sees_confidential: bool) -> Select[Any]:
 
 def stamp(session: Session, viewer: Viewer, meeting_id: int) -> tuple[Any, ...]:
     """What the meeting page's content depends on; `NotFound` when the viewer may not see the meeting."""
+    viewer = visibility.scoped(session, viewer, meeting_id)
     row = session.execute(_stamp_query(viewer.sees_confidential), {"mid": meeting_id}).first()
     if row is None:
         raise NotFound(f"møde {meeting_id} findes ikke")
@@ -75,4 +76,18 @@ class PageCache:
 
 
 def key(viewer: Viewer, meeting_id: int, variant: str = "") -> tuple[Any, ...]:
-    return (meeting_id, viewer.sees_confidential, viewer.may_write, viewer.name, dt.date.today(), variant)
+    csrf = viewer.csrf if viewer.may_write else ""  # a writer's page holds their CSRF token
+    return (meeting_id, *access_key(viewer), csrf, dt.date.today(), variant)
+
+
+def access_key(viewer: Viewer) -> tuple[Any, ...]:
+    """Everything about a viewer that changes what a page shows (a role or forum change included)."""
+    return (
+        viewer.sees_confidential,
+        viewer.may_write,
+        viewer.name,
+        viewer.role,
+        tuple(sorted(viewer.member_fora)),
+        tuple(sorted(viewer.secretariat_fora)),
+        viewer.sees_personal,
+    )

@@ -8,11 +8,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from klynge.web.access import viewer
+from klynge.store.accounts import ROLE_LABELS
+from klynge.web.access import CSRF_COOKIE, viewer
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = [
@@ -98,6 +99,7 @@ def _environment() -> Environment:
     env.filters["afsnit"] = paragraphs
     env.globals["NAV"] = NAV
     env.globals["query_url"] = query_url
+    env.globals["ROLE_LABELS"] = {**ROLE_LABELS, "local": "lokal", "public": "offentlig"}
     return env
 
 
@@ -114,7 +116,18 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         "q": request.query_params.get("q", "") if request.url.path == "/soeg" else "",
     }
     html = ENV.get_template(template).render(**base, **context)
-    return HTMLResponse(html, status_code=status)
+    response = HTMLResponse(html, status_code=status)
+    set_csrf_cookie(request, response)
+    return response
+
+
+def set_csrf_cookie(request: Request, response: Response) -> None:
+    """Give a browser without one its double-submit CSRF cookie (the token its forms carry)."""
+    value = getattr(request.state, "new_csrf", None)
+    if value:
+        response.set_cookie(
+            CSRF_COOKIE, value, httponly=True, samesite="strict", secure=request.url.scheme == "https"
+        )
 
 
 def render_error(request: Request, status: int, title: str, message: str) -> HTMLResponse:

@@ -9,6 +9,7 @@ def include_all(app: FastAPI) -> None:
     from klynge.web.api import routes as api
     from klynge.web.oparl import routes as oparl
     from klynge.web.pages import (
+        account,
         actions,
         chart,
         decisions,
@@ -23,6 +24,7 @@ def include_all(app: FastAPI) -> None:
     from klynge.web.pages import search as search_page
 
     for module in (
+        account,
         home,
         meetings,
         items,

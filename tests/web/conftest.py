@@ -22,5 +22,14 @@ def archive(sqlite_url: str, sample: Callable[..., tuple[bytes, object]]) -> Ite
 def client(archive: Archive) -> Iterator[TestClient]:
     app = create_app(archive.url)
     with TestClient(app, raise_server_exceptions=False) as c:
+        prime_csrf(c)
         yield c
     app.state.engine.dispose()
+
+
+def prime_csrf(c: TestClient) -> str:
+    """What a browser does: load a page (which sets the CSRF cookie) and send its token with writes."""
+    c.get("/")
+    token = c.cookies.get("klynge_csrf") or ""
+    c.headers["X-CSRF-Token"] = token
+    return token

@@ -11,7 +11,7 @@ from klynge.errors import NotFound
 from klynge.web.access import viewer
 from klynge.web.chart import bar_chart, legend
 from klynge.web.db import session
-from klynge.web.pagecache import PageCache
+from klynge.web.pagecache import PageCache, access_key
 from klynge.web.queries import stats
 from klynge.web.render import render
 
@@ -23,7 +23,7 @@ def cached_series(request: Request, s: Session) -> list[stats.Series]:
     """The counts, recomputed only when the archive changed (they scan the whole archive)."""
     who = viewer(request)
     cache: dict[tuple[object, ...], list[stats.Series]] = request.app.state.stats_cache
-    current = (who.sees_confidential, *stats.archive_stamp(s))
+    current = (*access_key(who), *stats.archive_stamp(s))
     if current not in cache:
         cache.clear()
         cache[current] = stats.per_quarter(s, who)
@@ -34,7 +34,7 @@ def cached_series(request: Request, s: Session) -> list[stats.Series]:
 def chart_page(request: Request, s: Session = Depends(session)) -> HTMLResponse:
     who = viewer(request)
     page_cache: PageCache = request.app.state.page_cache
-    key = ("statistik", who.sees_confidential, who.may_write, who.name)
+    key = ("statistik", *access_key(who))
     current = stats.archive_stamp(s)
     body = page_cache.get(key, current)
     if body is not None:

@@ -65,6 +65,7 @@ def _get_item(session: Session, viewer: Viewer, item_id: int) -> Item:
 
 
 def detail(session: Session, viewer: Viewer, item_id: int) -> ItemDetail:
+    viewer = visibility.scoped_item(session, viewer, item_id)
     it = _get_item(session, viewer, item_id)
     m = it.meeting
     ms = summary(m)
@@ -116,6 +117,7 @@ def _next_item_start(session: Session, it: Item, text: str, after: int) -> int:
 
 def source(session: Session, viewer: Viewer, item_id: int, field: str | None) -> SourceExcerpt | None:
     """The document text around the chosen field's span (default: the item's first section or title)."""
+    viewer = visibility.scoped_item(session, viewer, item_id)
     it = _get_item(session, viewer, item_id)
     m = it.meeting
     if m.document_id is None:

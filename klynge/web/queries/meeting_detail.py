@@ -183,6 +183,7 @@ def statements(sees_confidential: bool) -> Statements:
 
 def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
     """The meeting as this viewer may see it; `NotFound` when there is none (or it is hidden)."""
+    viewer = visibility.scoped(session, viewer, meeting_id)
     q = statements(viewer.sees_confidential)
     bind = {"mid": meeting_id}
     head = session.execute(q.head, bind).first()

@@ -186,6 +186,7 @@ def item_view(
 
 def original(session: Session, viewer: Viewer, meeting_id: int) -> tuple[str, str, bytes]:
     """(filename, format, bytes) of the meeting's current document."""
+    viewer = visibility.scoped(session, viewer, meeting_id)
     m = get_meeting(session, viewer, meeting_id)
     if m.document_id is None:
         raise NotFound(f"møde {meeting_id} har ingen originalfil")

@@ -1,8 +1,15 @@
-"""The one place that decides what a viewer may see: unpublished meetings and confidential items and
-attachments are left out for anyone without `sees_confidential`. Every query in `klynge.web.queries`
-adds these conditions; the security work changes only who the viewer is."""
+"""The one place that decides what a viewer may see. Every query in `klynge.web.queries` adds these
+conditions.
+
+Unpublished meetings are for the secretariat of their forum (and admins); closed items and
+attachments for the members and secretariat of their forum. Search and related items use the
+public index view for everyone but admins (`search_flags`), so no forum's closed text can show
+through a snippet or a facet count of another forum's member.
+"""
 
 from __future__ import annotations
+
+import dataclasses
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
@@ -15,20 +22,31 @@ def meetings(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on `Meeting`: the meetings this viewer may see."""
     if viewer.sees_confidential:
         return true()
+    if viewer.secretariat_fora:
+        return or_(Meeting.published.is_(True), Meeting.forum_id.in_(sorted(viewer.secretariat_fora)))
     return Meeting.published.is_(True)
+
+
+def _private(viewer: Viewer) -> list[int]:
+    return sorted(viewer.member_fora | viewer.secretariat_fora)
 
 
 def items(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on `Item` (joined with its `Meeting`): the items this viewer may see."""
     if viewer.sees_confidential:
         return true()
-    return and_(Item.confidential.is_(False), Meeting.published.is_(True))
+    public = and_(Item.confidential.is_(False), Meeting.published.is_(True))
+    if _private(viewer):
+        return or_(public, and_(Meeting.forum_id.in_(_private(viewer)), meetings(viewer)))
+    return public
 
 
 def item_or_none(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on an outer-joined `Item` for rows (decisions, actions) that may have no item."""
     if viewer.sees_confidential:
         return true()
+    if _private(viewer):
+        return or_(Item.id.is_(None), Item.confidential.is_(False), Meeting.forum_id.in_(_private(viewer)))
     return or_(Item.id.is_(None), Item.confidential.is_(False))
 
 
@@ -36,7 +54,32 @@ def attachments(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on `Attachment`."""
     if viewer.sees_confidential:
         return true()
+    if _private(viewer):
+        own = (
+            select(Item.id)
+            .join(Meeting, Meeting.id == Item.meeting_id)
+            .where(Meeting.forum_id.in_(_private(viewer)))
+        )
+        return or_(Attachment.confidential.is_(False), Attachment.item_id.in_(own))
     return Attachment.confidential.is_(False)
+
+
+def scoped(session: Session, viewer: Viewer, meeting_id: int) -> Viewer:
+    """The viewer for one meeting: one who may see its closed items becomes `sees_confidential` there,
+    so per-meeting queries need only that flag. A meeting they may not see leaves them as they are."""
+    if viewer.sees_confidential or not _private(viewer):
+        return viewer
+    row = session.execute(select(Meeting.forum_id).where(Meeting.id == meeting_id, meetings(viewer))).first()
+    if row is None or not viewer.sees_closed_in(row.forum_id):
+        return viewer
+    return dataclasses.replace(viewer, sees_confidential=True)
+
+
+def scoped_item(session: Session, viewer: Viewer, item_id: int) -> Viewer:
+    if viewer.sees_confidential or not _private(viewer):
+        return viewer
+    meeting_id = session.scalar(select(Item.meeting_id).where(Item.id == item_id))
+    return viewer if meeting_id is None else scoped(session, viewer, meeting_id)
 
 
 def has_hidden_items(session: Session, meeting_id: int) -> bool:

@@ -1,0 +1,176 @@
+"""Accounts and roles on the web: login, sessions, CSRF, API tokens, rate limit, and who sees what.
+
+The archive has a closed item titled SECRET in every meeting and one unpublished meeting (forum
+UNPUBLISHED). Members see the closed items of their own fora; the secretariat of a forum also sees
+its unpublished meetings and may write; the public sees neither; admins see everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+from webarchive import SECRET, UNPUBLISHED, Archive, TestClient
+
+from klynge.store import accounts
+from klynge.store.tables import Action, Audit, Item
+from klynge.web.app import create_app
+
+NORD = "Klyngestyregruppen Nordklyngen"
+SYD = "Sydklyngen Sundhedsstyregruppe"
+PASSWORD = "korrekt hest batteri"
+
+
+@pytest.fixture
+def users(archive: Archive) -> Archive:
+    f = archive.factory
+    accounts.add_user(f, "medlem", PASSWORD, "member", fora=[NORD])
+    accounts.add_user(f, "sekretaer", PASSWORD, "secretariat", fora=[UNPUBLISHED])
+    accounts.add_user(f, "admin", PASSWORD, "admin")
+    return archive
+
+
+@pytest.fixture
+def web(users: Archive) -> Iterator[TestClient]:
+    app = create_app(users.url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+    app.state.engine.dispose()
+
+
+def login(c: TestClient, username: str, password: str = PASSWORD) -> int:
+    r = c.post(
+        "/login", data={"username": username, "password": password, "next": "/moeder"}, follow_redirects=False
+    )
+    if r.status_code == 303:
+        page = c.get("/")
+        token = page.text.split('"X-CSRF-Token": "', 1)[1].split('"', 1)[0]
+        c.headers["X-CSRF-Token"] = token
+    return r.status_code
+
+
+def closed_item(archive: Archive, key: str) -> int:
+    with archive.factory() as s:
+        return s.scalars(
+            select(Item.id).where(Item.meeting_id == archive.meetings[key], Item.confidential.is_(True))
+        ).one()
+
+
+def test_login_sets_a_safe_cookie_and_logout_ends_the_session(web: TestClient) -> None:
+    r = web.post(
+        "/login",
+        data={"username": "medlem", "password": PASSWORD, "next": "//evil.example/"},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/"  # never off-site
+    cookie = r.headers["set-cookie"]
+    assert (
+        "klynge_session=" in cookie
+        and "HttpOnly" in cookie
+        and "SameSite=lax" in cookie.replace("Lax", "lax")
+    )
+    session_token = web.cookies.get("klynge_session")
+    assert session_token and "medlem" in web.get("/").text
+    page = web.get("/")
+    csrf = page.text.split('"X-CSRF-Token": "', 1)[1].split('"', 1)[0]
+    assert web.post("/logout", data={}).status_code == 403  # logout needs the CSRF token too
+    assert web.post("/logout", data={"csrf": csrf}, follow_redirects=False).status_code == 303
+    web.cookies.set("klynge_session", session_token)  # the old cookie is worth nothing now
+    assert "Log ind" in web.get("/").text and "Log ud" not in web.get("/").text
+
+
+def test_wrong_password_same_message_and_rate_limit(web: TestClient, users: Archive) -> None:
+    unknown = web.post("/login", data={"username": "ingen", "password": "forkert-forkert"})
+    wrong = web.post("/login", data={"username": "medlem", "password": "forkert-forkert"})
+    assert unknown.status_code == wrong.status_code == 401
+    assert (
+        "forkert brugernavn eller adgangskode" in unknown.text
+        and "forkert brugernavn eller adgangskode" in wrong.text
+    )
+    for _ in range(4):
+        web.post("/login", data={"username": "medlem", "password": "stadig-forkert"})
+    locked = web.post("/login", data={"username": "medlem", "password": PASSWORD})
+    assert locked.status_code == 429 and "for mange" in locked.text  # even the right password, for now
+    with users.factory() as s:
+        failures = s.scalars(select(Audit).where(Audit.action == "login", Audit.ok.is_(False))).all()
+    assert len(failures) >= 6 and all(a.ip for a in failures)
+
+
+def test_member_sees_closed_items_of_own_forum_only(web: TestClient, users: Archive) -> None:
+    public_nord = web.get(f"/moeder/{users.meetings['nord']}")
+    assert public_nord.status_code == 200 and SECRET not in public_nord.text
+    assert login(web, "medlem") == 303
+    assert SECRET in web.get(f"/moeder/{users.meetings['nord']}").text
+    assert web.get(f"/punkter/{closed_item(users, 'nord')}").status_code == 200
+    assert SECRET not in web.get(f"/moeder/{users.meetings['syd']}").text
+    assert web.get(f"/punkter/{closed_item(users, 'syd')}").status_code == 404
+    assert web.get(f"/moeder/{users.meetings['draft']}").status_code == 404
+    api = web.get(f"/api/meetings/{users.meetings['nord']}").text
+    assert SECRET in api and SECRET not in web.get(f"/api/meetings/{users.meetings['syd']}").text
+    # Search keeps to the public view for everyone but admins: no other forum's closed text in snippets.
+    assert web.get("/api/search", params={"q": SECRET}).json()["total"] == 0
+    assert web.get("/admin/log").status_code == 403
+    assert web.post("/api/actions/1/status", json={"status": "done"}).status_code == 403  # members read only
+
+
+def test_secretariat_sees_its_unpublished_meeting_and_may_write(web: TestClient, users: Archive) -> None:
+    with users.factory() as s:
+        action_id = s.scalars(select(Action.id).where(Action.meeting_id == users.meetings["nord"])).first()
+    assert web.get(f"/moeder/{users.meetings['draft']}").status_code == 404
+    # With accounts in the database, the anonymous loopback user may no longer write.
+    web.get("/")
+    web.headers["X-CSRF-Token"] = web.cookies.get("klynge_csrf") or ""
+    assert web.post(f"/api/actions/{action_id}/status", json={"status": "done"}).status_code == 403
+    assert login(web, "sekretaer") == 303
+    draft = web.get(f"/moeder/{users.meetings['draft']}")
+    assert draft.status_code == 200 and UNPUBLISHED in draft.text and SECRET in draft.text
+    assert SECRET not in web.get(f"/moeder/{users.meetings['syd']}").text
+    good = web.headers.pop("X-CSRF-Token")
+    assert web.post(f"/api/actions/{action_id}/status", json={"status": "done"}).status_code == 403  # no CSRF
+    r = web.post(f"/api/actions/{action_id}/status", json={"status": "done"}, headers={"X-CSRF-Token": "gaet-" + good[5:]})
+    assert r.status_code == 403
+    r = web.post(f"/api/actions/{action_id}/status", json={"status": "done"}, headers={"X-CSRF-Token": good})
+    assert r.status_code == 200 and r.json()["data"]["status"] == "done"
+
+
+def test_api_tokens_for_scripts(users: Archive) -> None:
+    token = accounts.create_token(users.factory, "sekretaer", "importjob")
+    app = create_app(users.url)
+    with users.factory() as s:
+        action_id = s.scalars(select(Action.id)).first()
+    with TestClient(app, raise_server_exceptions=False) as c:
+        auth = {"Authorization": f"Bearer {token}"}
+        r = c.post(f"/api/actions/{action_id}/status", json={"status": "done"}, headers=auth)
+        assert r.status_code == 200  # a bearer token is no ambient credential: no CSRF token needed
+        bad = c.get("/api/meetings", headers={"Authorization": "Bearer klynge_forkert"})
+        assert bad.status_code == 403 and bad.json()["ok"] is False
+        with users.factory() as s:
+            from klynge.store.tables import ApiToken
+
+            token_id = s.scalars(select(ApiToken.id)).one()
+        accounts.revoke_token(users.factory, token_id)
+        assert (
+            c.post(f"/api/actions/{action_id}/status", json={"status": "open"}, headers=auth).status_code
+            == 403
+        )
+    app.state.engine.dispose()
+
+
+def test_admin_sees_everything_and_the_log(web: TestClient, users: Archive) -> None:
+    assert login(web, "admin") == 303
+    assert SECRET in web.get(f"/moeder/{users.meetings['syd']}").text
+    assert web.get(f"/moeder/{users.meetings['draft']}").status_code == 200
+    assert web.get("/api/search", params={"q": SECRET}).json()["total"] >= 1
+    log = web.get("/admin/log")
+    assert log.status_code == 200 and "login" in log.text and "user.add" in log.text
+
+
+def test_role_change_ends_sessions(web: TestClient, users: Archive) -> None:
+    assert login(web, "medlem") == 303
+    assert SECRET in web.get(f"/moeder/{users.meetings['nord']}").text
+    accounts.set_role(users.factory, "medlem", "member", fora=[SYD])
+    assert SECRET not in web.get(f"/moeder/{users.meetings['nord']}").text  # signed out by the change
+    assert login(web, "medlem") == 303
+    assert SECRET in web.get(f"/moeder/{users.meetings['syd']}").text
+    assert SECRET not in web.get(f"/moeder/{users.meetings['nord']}").text
