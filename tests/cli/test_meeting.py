@@ -75,7 +75,12 @@ def test_new_publish_export_round_trip(klynge: Run, sqlite_url: str, tmp_path: P
         assert back["items"][1]["attachments"] == ["Notat om genindlæggelser 2026"]
         if score is not None:
             result = score.score_doc(answer_key(stored), back)
-            assert result["score"] == pytest.approx(1.0, abs=0.01), (fmt, result, back["actions"], stored["actions"])
+            assert result["score"] == pytest.approx(1.0, abs=0.01), (
+                fmt,
+                result,
+                back["actions"],
+                stored["actions"],
+            )
 
     public = tmp_path / "offentlig.md"
     assert klynge("export", mid, "-f", "md", "-o", public, "--public", db=sqlite_url).returncode == 0

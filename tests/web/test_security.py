@@ -128,7 +128,11 @@ def test_secretariat_sees_its_unpublished_meeting_and_may_write(web: TestClient,
     assert SECRET not in web.get(f"/moeder/{users.meetings['syd']}").text
     good = web.headers.pop("X-CSRF-Token")
     assert web.post(f"/api/actions/{action_id}/status", json={"status": "done"}).status_code == 403  # no CSRF
-    r = web.post(f"/api/actions/{action_id}/status", json={"status": "done"}, headers={"X-CSRF-Token": "gaet-" + good[5:]})
+    r = web.post(
+        f"/api/actions/{action_id}/status",
+        json={"status": "done"},
+        headers={"X-CSRF-Token": "gaet-" + good[5:]},
+    )
     assert r.status_code == 403
     r = web.post(f"/api/actions/{action_id}/status", json={"status": "done"}, headers={"X-CSRF-Token": good})
     assert r.status_code == 200 and r.json()["data"]["status"] == "done"
