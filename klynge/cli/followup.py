@@ -13,17 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import typer
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from klynge.cli.main import app
 from klynge.config import database_url
 from klynge.errors import InputError
-from klynge.export.ical import CalendarDeadline, CalendarMeeting, calendar
+from klynge.export.ical import calendar
 from klynge.store.db import engine_of, open_store
-from klynge.store.tables import Action, Forum, Meeting, Participation, Person
 from klynge.web.access import Viewer
 from klynge.web.queries import followups
+from klynge.web.queries.calendar import entries as calendar_entries
 
 CLI_VIEWER = Viewer(name="cli", sees_confidential=True, may_write=True)
 DB_OPTION = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB).")
@@ -179,50 +178,14 @@ def calendar_cmd(
     person: str | None = typer.Option(
         None, "--person", help="Kun møder med denne deltager og dennes frister."
     ),
+    public: bool = typer.Option(
+        False, "--public", help="Kun det offentligheden må se (til en kalender, der deles)."
+    ),
     db: str | None = DB_OPTION,
 ) -> None:
     """Udskriv en iCalendar-fil (RFC 5545) med møder og handlingsfrister: klynge calendar > klynge.ics"""
+    viewer = Viewer(name="offentlig") if public else CLI_VIEWER
     with _session(db) as session:
-        mq = (
-            select(Meeting, Forum.name)
-            .outerjoin(Forum, Forum.id == Meeting.forum_id)
-            .where(Meeting.date.is_not(None))
-        )
-        aq = (
-            select(Action, Forum.name)
-            .join(Meeting, Meeting.id == Action.meeting_id)
-            .outerjoin(Forum, Forum.id == Meeting.forum_id)
-            .where(Action.due_end.is_not(None))
-        )
-        if forum:
-            mq = mq.where(Forum.name == forum)
-            aq = aq.where(Forum.name == forum)
-        if person:
-            attended = (
-                select(Participation.meeting_id)
-                .join(Person, Person.id == Participation.person_id)
-                .where(Person.name == person)
-            )
-            mq = mq.where(Meeting.id.in_(attended))
-            aq = aq.where(Action.owner == person)
-        meetings = [
-            CalendarMeeting(m.id, f or "", m.date, m.start, m.end, m.location, m.title)
-            for m, f in session.execute(mq.order_by(Meeting.date)).all()
-            if m.date is not None
-        ]
-        deadlines = [
-            CalendarDeadline(
-                a.id,
-                a.owner,
-                a.task,
-                a.due_start or a.due_end,
-                a.due_end,
-                a.due_phrase,
-                f or "",
-                a.status == "done",
-            )
-            for a, f in session.execute(aq.order_by(Action.due_end)).all()
-            if a.due_end is not None
-        ]
+        meetings, deadlines = calendar_entries(session, viewer, forum=forum, person=person)
     sys.stdout.buffer.write(calendar(meetings, deadlines))
     sys.stdout.flush()

@@ -92,3 +92,15 @@ def _feed(
         entries=entries,
     )
     return Response(xml, media_type=ATOM)
+
+
+@router.get("/feeds/kalender.ics")
+def calendar_feed(
+    request: Request, forum: str | None = None, person: str | None = None, s: Session = Depends(session)
+) -> Response:
+    """Meetings and action deadlines as iCalendar (RFC 5545), as this viewer may see them."""
+    from klynge.export.ical import calendar
+    from klynge.web.queries.calendar import entries
+
+    found, deadlines = entries(s, viewer(request), forum=opt_str(forum), person=opt_str(person))
+    return Response(calendar(found, deadlines), media_type="text/calendar; charset=utf-8")
