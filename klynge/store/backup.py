@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import Column, Connection, Table, func, select, text, types
+from sqlalchemy import Column, Connection, Table, select, text, types
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -320,8 +320,11 @@ def _manifest(path: Path, zf: zipfile.ZipFile) -> dict[str, Any]:
         raise InputError(
             f"{path}: backupformat {version} er nyere end denne Klynge kan læse ({FORMAT_VERSION}); opdatér Klynge"
         )
-    if not isinstance(manifest.get("files"), list) or not isinstance(manifest.get("tables"), list):
+    files, tables = manifest.get("files"), manifest.get("tables")
+    if not isinstance(files, list) or not isinstance(tables, list):
         raise InputError(f"{path}: {MANIFEST} mangler fil- eller tabellisten")
+    if not all(isinstance(entry, dict) for entry in [*files, *tables]):
+        raise InputError(f"{path}: {MANIFEST} har en ugyldig fil- eller tabelliste")
     return manifest
 
 
@@ -399,7 +402,7 @@ def restore(
             if progress:
                 progress("søgeindeks")
             indexed = _reindex(session)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError) as exc:
         raise InputError(f"{path}: backuppen kan ikke læses, intet er gendannet ({exc})") from exc
     except OSError as exc:
         raise InputError(f"{path}: backuppen kan ikke læses ({exc.strerror or exc})") from exc
@@ -495,8 +498,3 @@ def _reason(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
     reason = str(orig if orig is not None else exc).strip()
     return reason.splitlines()[0] if reason else type(exc).__name__
-
-
-def count_rows(conn: Connection) -> dict[str, int]:
-    """Rows per store table (for `klynge info`-like summaries and tests)."""
-    return {t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one()) for t in _tables()}

@@ -194,13 +194,39 @@ def test_restored_database_takes_new_rows_after_the_restored_ids(
     assert len(dump(target_url)["meeting"]) == 4
 
 
+def test_backup_is_one_snapshot_while_others_write(
+    source: tuple[str, dict[str, bytes]], target_url: str, tmp_path: Path, minutes_text: Callable[..., str]
+) -> None:
+    url, _ = source
+    before = dump(url)
+    writer = open_store(url)
+    late = minutes_text("Klyngestyregruppen Vestklyngen", dt.date(2024, 9, 5)).encode()
+
+    def meanwhile(step: str) -> None:  # an ingest commits after the backup has begun reading
+        if step == "originaler":
+            assert ingest_bytes(writer, late, "vest.txt").outcome == "new"
+
+    try:
+        bk.backup(url, tmp_path / "b.zip", progress=meanwhile)
+    finally:
+        engine_of(writer).dispose()
+    assert len(dump(url)["meeting"]) == 4
+    bk.restore(target_url, tmp_path / "b.zip")
+    assert dump(target_url) == before
+
+
 def test_non_empty_target_is_refused_unless_replace(
     source: tuple[str, dict[str, bytes]], target_url: str, tmp_path: Path, minutes_text: Callable[..., str]
 ) -> None:
     url, _ = source
     out = tmp_path / "b.zip"
     bk.backup(url, out)
-    _fill(target_url, {"andet.txt": minutes_text("Praksisudvalget", dt.date(2022, 1, 5)).encode()})
+    # More meetings than the backup has: meeting 4's index entries must go too, not just be overwritten.
+    others = {
+        f"andet-{n}.txt": minutes_text(f"Praksisudvalget {n}", dt.date(2022, 1, n)).encode()
+        for n in range(1, 5)
+    }
+    _fill(target_url, others)
     before = dump(target_url)
     with pytest.raises(Conflict, match=r"ikke tom.*--replace"):
         bk.restore(target_url, out)
