@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from klynge import deadline
 from klynge.extract import sentences
 from klynge.extract.actions import item_actions
 from klynge.extract.decisions import item_decisions
@@ -23,6 +24,7 @@ def extract(meeting: Meeting) -> Meeting:
     announced = announced_meetings(meeting)
     following = next((m.date for m in announced if m.date and (date is None or m.date > date)), None)
     for item in meeting.items:
+        deadline.check()
         decisions.extend(item_decisions(item))
         actions.extend(item_actions(item, date, meeting.participants, meeting.meeting.forum, following))
         topics.extend(forward_topics(item))

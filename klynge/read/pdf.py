@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from klynge import deadline
 from klynge.errors import EmptyDocument, UnreadableDocument
 from klynge.model import BlockKind, Document
 from klynge.read.blocks import DocumentBuilder
@@ -72,6 +73,7 @@ def read_pdf(data: bytes, name: str) -> Document:
         out = DocumentBuilder()
         any_text = False
         for index in range(n_pages):
+            deadline.check()
             lines = _page_lines(pdf, index)
             if index:
                 out.page_break()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from klynge import deadline
 from klynge.errors import NoAgenda
 from klynge.model import Document, Item, Line, Meeting, Participant, Span
 from klynge.segment.items import JOURNAL, PRESENTER, choose_chain, find_candidates, read_heading
@@ -46,6 +47,7 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
     items: list[Item] = []
     participants: list[Participant] = list(read_participants(header))
     for k, cand in enumerate(chain):
+        deadline.check()
         heading = read_heading(lines, cand)
         body_end = ends[k + 1] if k + 1 < len(chain) else len(lines)
         body = list(lines[cand.line + heading.used : body_end])
