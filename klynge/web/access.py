@@ -21,6 +21,7 @@ import dataclasses
 import hmac
 import ipaddress
 import secrets
+import time
 from dataclasses import dataclass, field
 
 from fastapi import Request
@@ -33,6 +34,7 @@ SESSION_COOKIE = "klynge_session"
 CSRF_COOKIE = "klynge_csrf"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "X-CSRF-Token"
+NO_ACCOUNTS_TTL = 2.0
 
 
 @dataclass(frozen=True)
@@ -133,15 +135,19 @@ def _identify(request: Request) -> Viewer:
 
 
 def _accounts_exist(request: Request) -> bool:
-    """Cached once true: accounts are not deleted back to none on a live server often enough to matter."""
+    """Whether any account exists; once true it stays true for the app, a "no" is asked again after
+    a few seconds (so the first `klynge user add` ends the open local mode within seconds)."""
     state = request.app.state
     if getattr(state, "has_accounts", False):
         return True
+    now = time.monotonic()
+    if now - getattr(state, "accounts_checked_at", -1e9) < NO_ACCOUNTS_TTL:
+        return False
     from klynge.web.db import sessions
 
     found = accounts.has_accounts(sessions(request))
-    if found:
-        state.has_accounts = True
+    state.has_accounts = found
+    state.accounts_checked_at = now
     return found
 
 
