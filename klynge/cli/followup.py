@@ -24,7 +24,7 @@ from klynge.web.access import Viewer
 from klynge.web.queries import followups
 from klynge.web.queries.calendar import entries as calendar_entries
 
-CLI_VIEWER = Viewer(name="cli", sees_confidential=True, may_write=True)
+CLI_VIEWER = Viewer(name="cli", sees_confidential=True, may_write=True, role="admin")
 DB_OPTION = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB).")
 
 
@@ -144,7 +144,7 @@ def actions(
 
 
 def _set_status(action_id: int, status: str, note: str | None, by: str | None, db: str | None) -> None:
-    viewer = Viewer(name=by or CLI_VIEWER.name, sees_confidential=True, may_write=True)
+    viewer = Viewer(name=by or CLI_VIEWER.name, sees_confidential=True, may_write=True, role="admin")
     with _session(db) as session:
         action = followups.set_status(session, viewer, action_id, status, note)
         typer.echo(f"handling {action.id} er nu {followups.STATUS_LABELS.get(status, status).lower()}")

@@ -116,7 +116,9 @@ def test_member_sees_closed_items_of_own_forum_only(web: TestClient, users: Arch
 
 def test_secretariat_sees_its_unpublished_meeting_and_may_write(web: TestClient, users: Archive) -> None:
     with users.factory() as s:
-        action_id = s.scalars(select(Action.id).where(Action.meeting_id == users.meetings["nord"])).first()
+        action_id = s.scalars(select(Action.id).where(Action.meeting_id == users.meetings["draft"])).first()
+        other_forum = s.scalars(select(Action.id).where(Action.meeting_id == users.meetings["nord"])).first()
+    assert action_id is not None and other_forum is not None
     assert web.get(f"/moeder/{users.meetings['draft']}").status_code == 404
     # With accounts in the database, the anonymous loopback user may no longer write.
     web.get("/")
@@ -136,13 +138,18 @@ def test_secretariat_sees_its_unpublished_meeting_and_may_write(web: TestClient,
     assert r.status_code == 403
     r = web.post(f"/api/actions/{action_id}/status", json={"status": "done"}, headers={"X-CSRF-Token": good})
     assert r.status_code == 200 and r.json()["data"]["status"] == "done"
+    # Only the forum's own secretariat: another forum's action stays as it is.
+    r = web.post(
+        f"/api/actions/{other_forum}/status", json={"status": "done"}, headers={"X-CSRF-Token": good}
+    )
+    assert r.status_code == 403 and "sekretariat" in r.json()["error"]
 
 
 def test_api_tokens_for_scripts(users: Archive) -> None:
     token = accounts.create_token(users.factory, "sekretaer", "importjob")
     app = create_app(users.url)
     with users.factory() as s:
-        action_id = s.scalars(select(Action.id)).first()
+        action_id = s.scalars(select(Action.id).where(Action.meeting_id == users.meetings["draft"])).first()
     with TestClient(app, raise_server_exceptions=False) as c:
         auth = {"Authorization": f"Bearer {token}"}
         r = c.post(f"/api/actions/{action_id}/status", json={"status": "done"}, headers=auth)

@@ -9,8 +9,19 @@ from typing import Any
 from sqlalchemy import ColumnElement, Subquery, and_, case, exists, false, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
-from klynge.errors import InputError, NotFound
-from klynge.store.tables import Action, ActionEvent, Decision, Forum, Item, Meeting, Organisation, Section
+from klynge.errors import Forbidden, InputError, NotFound
+from klynge.store.tables import (
+    Action,
+    ActionEvent,
+    Audit,
+    Decision,
+    Forum,
+    Item,
+    Meeting,
+    Organisation,
+    Revision,
+    Section,
+)
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
 from klynge.web.views import ActionEvent as EventView
@@ -319,9 +330,31 @@ def set_status(session: Session, viewer: Viewer, action_id: int, status: str, no
     if status not in ("open", "done"):
         raise InputError(f"ukendt status '{status}' (brug open eller done)")
     action = get_action(session, viewer, action_id)
+    forum_id = session.scalar(select(Meeting.forum_id).where(Meeting.id == action.meeting_id))
+    if not viewer.may_edit(forum_id):
+        raise Forbidden(f"handling {action_id}: du er ikke sekretariat for dette forum")
+    before = action.status
     action.status = status
+    note = (note or "").strip() or None
+    session.add(ActionEvent(action_id=action.id, status=status, note=note, by=viewer.name))
     session.add(
-        ActionEvent(action_id=action.id, status=status, note=(note or "").strip() or None, by=viewer.name)
+        Revision(
+            by=viewer.name,
+            meeting_id=action.meeting_id,
+            entity="action",
+            entity_id=action.id,
+            change="status",
+            before={"status": before},
+            after={"status": status, "note": note},
+        )
+    )
+    session.add(
+        Audit(
+            actor=viewer.name,
+            action="action.status",
+            target=f"handling {action.id}",
+            detail={"status": status},
+        )
     )
     session.commit()
     return action
