@@ -5,7 +5,8 @@
     │   ├── UnsupportedFormat   not a PDF, DOCX, Markdown, HTML or text file
     │   ├── UnreadableDocument  damaged, encrypted, too large, or not what its name says
     │   ├── EmptyDocument       no text (e.g. a scanned PDF without a text layer)
-    │   └── NoAgenda            text, but no recognisable meeting or agenda
+    │   ├── NoAgenda            text, but no recognisable meeting or agenda
+    │   └── TooLarge            an upload over the limits
     ├── NotFound                no such meeting, item, action ...
     ├── Forbidden               the user may not see or do this
     ├── Conflict                not now: e.g. editing a published meeting
@@ -42,6 +43,10 @@ class EmptyDocument(InputError):
 
 class NoAgenda(InputError):
     pass
+
+
+class TooLarge(InputError):
+    http_status = 413
 
 
 class NotFound(KlyngeError):

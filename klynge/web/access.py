@@ -167,12 +167,13 @@ def new_csrf_cookie() -> str:
 
 async def check_csrf(request: Request, who: Viewer) -> None:
     """Refuse a browser write without the right CSRF token; bearer-token requests need none."""
+    from klynge.web.upload import MAX_BYTES, MAX_FILES, check_request_size
+
+    check_request_size(request.headers)
     if who.via_token:
         return
     sent = request.headers.get(CSRF_HEADER, "")
     if not sent and "form" in request.headers.get("content-type", ""):
-        from klynge.web.upload import MAX_BYTES, MAX_FILES
-
         form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else ""

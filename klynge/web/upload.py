@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from klynge.errors import TooLarge
 from klynge.store.db import SessionFactory
 from klynge.store.repo import IngestOutcome, finish_run, ingest_bytes, start_run
 from klynge.web.access import Viewer
 
 MAX_FILES = 50
 MAX_BYTES = 50 * 1024 * 1024
+MAX_REQUEST = 200 * 1024 * 1024
+"""One upload request in all; checked from Content-Length before any of the body is read."""
 
 
 @dataclass(frozen=True)
@@ -53,3 +57,15 @@ def ingest_uploads(factory: SessionFactory, who: Viewer, files: list[Upload]) ->
     finally:
         finish_run(factory, run)
     return UploadResult(run, tuple(outcomes))
+
+
+def check_request_size(headers: Mapping[str, str]) -> None:
+    """Refuse an upload whose declared size is over `MAX_REQUEST` before reading it."""
+    try:
+        size = int(headers.get("content-length") or 0)
+    except ValueError:
+        size = 0
+    if size > MAX_REQUEST:
+        raise TooLarge(
+            f"forsendelsen er for stor ({size // 1_048_576} MB; højst {MAX_REQUEST // 1_048_576} MB ad gangen)"
+        )

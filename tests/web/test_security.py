@@ -185,3 +185,13 @@ def test_role_change_ends_sessions(web: TestClient, users: Archive) -> None:
     assert login(web, "medlem") == 303
     assert SECRET in web.get(f"/moeder/{users.meetings['syd']}").text
     assert SECRET not in web.get(f"/moeder/{users.meetings['nord']}").text
+
+
+def test_oversized_upload_is_refused_before_reading() -> None:
+    from klynge.errors import TooLarge
+    from klynge.web.upload import MAX_REQUEST, check_request_size
+
+    check_request_size({"content-length": str(MAX_REQUEST)})
+    check_request_size({"content-length": "ikke et tal"})
+    with pytest.raises(TooLarge, match="for stor"):
+        check_request_size({"content-length": str(MAX_REQUEST + 1)})
