@@ -20,13 +20,13 @@ import pytest
 from builders import Heading, Para, make_docx, make_pdf
 from sqlalchemy import select
 
+from klynge.cli.followup import CLI_VIEWER
 from klynge.errors import Conflict, InputError, StoreError
 from klynge.index import search as index_search
 from klynge.store import backup as bk
 from klynge.store.db import engine_of, head_revision, open_store
 from klynge.store.repo import ingest_bytes
 from klynge.store.tables import Account, AccountForum, Action, Audit, Base, Forum, Revision
-from klynge.web.access import Viewer
 from klynge.web.queries.followups import set_status
 
 QUERIES = ["akutteam", "patientkørsel", '"fælles akutteam"', "efterretning", "Anne Madsen", "demens*"]
@@ -74,9 +74,7 @@ def _fill(url: str, files: dict[str, bytes]) -> None:
         with factory() as session:
             action = session.scalars(select(Action).order_by(Action.id)).first()
             assert action is not None
-            set_status(
-                session, Viewer(name="test", sees_confidential=True, may_write=True), action.id, "done", "ok"
-            )
+            set_status(session, CLI_VIEWER, action.id, "done", "ok")  # as `klynge actions done` does
         with factory.begin() as session:
             account = Account(username="sekretær", name="Søs Ærø", password_hash="x", role="secretariat")
             session.add(account)
