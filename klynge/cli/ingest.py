@@ -9,6 +9,7 @@ Every run is recorded (import_run/import_file), failures included, for the web's
 from __future__ import annotations
 
 import getpass
+import hashlib
 import sys
 import traceback
 from collections import Counter
@@ -18,12 +19,15 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from sqlalchemy import select
 
 from klynge.cli.main import DEBUG, app
+from klynge.cli.parse_ahead import parsed_ahead
 from klynge.config import database_url
 from klynge.errors import KlyngeError
-from klynge.store.db import engine_of, open_store
-from klynge.store.repo import finish_run, ingest_bytes, start_run
+from klynge.store.db import SessionFactory, engine_of, open_store
+from klynge.store.repo import finish_run, ingest_bytes, ingest_meeting, start_run
+from klynge.store.tables import Document
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -42,6 +46,25 @@ def collect(paths: list[Path]) -> Iterator[tuple[Path, str | None]]:
             yield path, None
         else:
             yield path, "findes ikke"
+
+
+def known_files(factory: SessionFactory, paths: list[Path]) -> set[Path]:
+    """The files whose exact bytes are stored already (nothing to parse for them)."""
+    digests: dict[str, Path] = {}
+    for path in paths:
+        try:
+            digests[hashlib.sha256(path.read_bytes()).hexdigest()] = path
+        except OSError:
+            continue
+    found: set[Path] = set()
+    keys = sorted(digests)
+    with factory() as session:
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            found.update(
+                digests[d] for d in session.scalars(select(Document.sha256).where(Document.sha256.in_(chunk)))
+            )
+    return found
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -87,10 +110,14 @@ def ingest(
         transient=True,
         disable=not sys.stderr.isatty(),
     )
+    stored = known_files(factory, [path for path, problem in files if problem is None])
+    ahead = parsed_ahead(
+        [path if problem is None and path not in stored else None for path, problem in files]
+    )
     try:
         with progress:
             task = progress.add_task("Indlæser", total=len(files))
-            for path, problem in files:
+            for (path, problem), parsed in zip(files, ahead, strict=True):
                 progress.update(task, description=f"Indlæser {path.name[:40]}")
                 reason = problem
                 if reason is None:
@@ -99,7 +126,14 @@ def ingest(
                     except OSError as exc:
                         reason = f"kan ikke læses ({exc.strerror})"
                     else:
-                        outcome = ingest_bytes(factory, data, path.name, published=not unpublished, run=run)
+                        if parsed is not None:
+                            outcome = ingest_meeting(
+                                factory, data, path.name, parsed, published=not unpublished, run=run
+                            )
+                        else:
+                            outcome = ingest_bytes(
+                                factory, data, path.name, published=not unpublished, run=run
+                            )
                         counts[outcome.outcome] += 1
                         if outcome.failed:
                             message = outcome.message or "ukendt fejl"
@@ -115,6 +149,7 @@ def ingest(
                     progress.console.print(f"fejl: {line}", markup=False)
                 progress.advance(task)
     finally:
+        ahead.close()
         finish_run(factory, run)
         engine_of(factory).dispose()
     typer.echo(summary(counts))

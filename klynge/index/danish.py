@@ -89,22 +89,18 @@ def analyse_word(raw: str) -> str | None:
 
 def stems(text: str) -> list[str]:
     """The index terms of `text`, in order (positions matter for phrases)."""
-    out: list[str] = []
-    for match in WORD.finditer(text):
-        term = analyse_word(match.group())
-        if term:
-            out.append(term)
-    return out
+    return [term for term in map(analyse_word, WORD.findall(text)) if term]
+
+
+@lru_cache(maxsize=200_000)
+def _norm_word(raw: str) -> str | None:
+    norm = normalise(raw)
+    return norm if norm and len(norm) <= MAX_TOKEN else None
 
 
 def norm_words(text: str) -> list[str]:
     """The normalised (unstemmed) words of `text`, in order; the input of compound splitting."""
-    out: list[str] = []
-    for match in WORD.finditer(text):
-        norm = normalise(match.group())
-        if norm and len(norm) <= MAX_TOKEN:
-            out.append(norm)
-    return out
+    return [norm for norm in map(_norm_word, WORD.findall(text)) if norm]
 
 
 def part_candidates(word: str) -> set[str]:

@@ -487,8 +487,12 @@ def fill_meeting(
             )
         )
     participants = {name_key(p.person.name): p.person for p in meeting.participations}
+    owners: dict[str, tuple[t.Person | None, t.Organisation | None]] = {}
     for pos, a in enumerate(parsed.actions):
-        person, org = _owner(session, a.owner, participants, orgs)
+        if a.owner not in owners:
+            with session.no_autoflush:  # a lookup, not a reason to flush the whole meeting each time
+                owners[a.owner] = _owner(session, a.owner, participants, orgs)
+        person, org = owners[a.owner]
         meeting.actions.append(
             t.Action(
                 item=by_number.get(a.item_number or ""),
