@@ -9,6 +9,7 @@ Needs WeasyPrint's system libraries to build the PDF. Prints figures; asserts no
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from klynge.pipeline import parse
 from tests.builders import Heading, Para, make_docx, make_pdf
 
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 TOPICS = [
     "genindlæggelser af ældre medicinske patienter",
     "færdigbehandlingsdage i psykiatrien",
@@ -122,6 +137,8 @@ def main() -> None:
         corpus = []
         for i in range(args.docs):
             paras = [*synthetic_minutes(6 + i % 5), ("p", f"Mødenummer {i}")]
+            day = dt.date(2015, 1, 1) + dt.timedelta(days=3 * i)  # distinct meetings, not versions of one
+            paras[1] = ("p", f"Tid: {day.day}. {MONTHS[day.month - 1]} {day.year} kl. 9.00-15.00")
             corpus.append(
                 (f"møde-{i}.pdf", make_pdf(as_html(paras)))
                 if i % 20 == 0
