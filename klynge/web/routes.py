@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 def include_all(app: FastAPI) -> None:
     from klynge.web.api import routes as api
+    from klynge.web.api import write as api_write
     from klynge.web.oparl import routes as oparl
     from klynge.web.pages import (
         account,
@@ -39,4 +40,5 @@ def include_all(app: FastAPI) -> None:
     ):
         app.include_router(module.router)
     app.include_router(api.router)
+    app.include_router(api_write.router)
     app.include_router(oparl.router)

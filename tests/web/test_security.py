@@ -195,3 +195,32 @@ def test_oversized_upload_is_refused_before_reading() -> None:
     check_request_size({"content-length": "ikke et tal"})
     with pytest.raises(TooLarge, match="for stor"):
         check_request_size({"content-length": str(MAX_REQUEST + 1)})
+
+
+def test_scripted_meeting_write_with_token(users: Archive) -> None:
+    from builders import written_meeting
+
+    data = written_meeting()
+    data["meeting"]["forum"] = UNPUBLISHED
+    token = accounts.create_token(users.factory, "sekretaer", "script")
+    member = accounts.create_token(users.factory, "medlem", "script")
+    app = create_app(users.url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        auth = {"Authorization": f"Bearer {token}"}
+        denied = c.post("/api/meetings", json=data, headers={"Authorization": f"Bearer {member}"})
+        assert denied.status_code == 403
+        other = {**data, "meeting": {**data["meeting"], "forum": NORD}}
+        assert c.post("/api/meetings", json=other, headers=auth).status_code == 403  # not its forum
+        bad = c.post("/api/meetings", json={"items": []}, headers=auth)
+        assert bad.status_code == 422 and bad.json()["ok"] is False
+        r = c.post("/api/meetings", json=data, headers=auth)
+        assert r.status_code == 201 and r.json()["data"]["status"] == "draft_agenda"
+        mid = r.json()["data"]["id"]
+        assert c.get(f"/api/meetings/{mid}").status_code == 404  # the public does not see a draft
+        step = c.post(f"/api/meetings/{mid}/status", json={"status": "next"}, headers=auth)
+        assert step.json()["data"]["status"] == "agenda_sent"
+        assert c.post(f"/api/meetings/{mid}/publish", headers=auth).json()["data"]["publication"] == 1
+        public = c.get(f"/api/meetings/{mid}")
+        assert public.status_code == 200 and "Personalesag" not in public.text  # the closed item stays closed
+        assert c.post(f"/api/meetings/{mid}/publish", headers=auth).status_code == 409
+    app.state.engine.dispose()

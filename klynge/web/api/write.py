@@ -1,0 +1,96 @@
+"""Writing through the REST API, for scripts with an API token (`klynge user token`):
+
+    POST /api/meetings                 interchange JSON (as `klynge meeting new`) -> {"data": {"id", "status"}}
+    POST /api/meetings/{id}/status     {"status": "agenda_sent"} (or "next")
+    POST /api/meetings/{id}/publish    -> {"data": {"id", "publication"}}
+
+Only the forum's secretariat or an admin; browsers need the CSRF header as for every write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Request
+from pydantic import BaseModel
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from klynge.errors import Forbidden, InputError, NotFound
+from klynge.interchange import from_interchange
+from klynge.store import lifecycle
+from klynge.store.names import name_key
+from klynge.store.tables import Forum, Meeting
+from klynge.web.access import Viewer, require_writer
+from klynge.web.db import sessions
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class StatusBody(BaseModel):
+    status: str
+
+
+def _forum_id_by_name(request: Request, name: str) -> int | None:
+    with sessions(request)() as s:
+        return s.scalar(select(Forum.id).where(Forum.key == name_key(name)))
+
+
+def _meeting_forum(request: Request, meeting_id: int) -> tuple[int | None, str]:
+    with sessions(request)() as s:
+        row = s.execute(select(Meeting.forum_id, Meeting.status).where(Meeting.id == meeting_id)).first()
+    if row is None:
+        raise NotFound(f"møde {meeting_id} findes ikke")
+    return row.forum_id, row.status
+
+
+def _may_edit(who: Viewer, forum_id: int | None, what: str) -> None:
+    if not who.may_edit(forum_id):
+        raise Forbidden(f"{what}: kun forummets sekretariat eller en administrator")
+
+
+@router.post(
+    "/meetings", summary="Gem et møde skrevet som interchange-JSON (ikke offentliggjort)", status_code=201
+)
+async def api_new_meeting(
+    request: Request,
+    data: dict[str, Any] = Body(..., description="Mødet i interchange-formatet (FORMAT.md)."),
+    who: Viewer = Depends(require_writer),
+) -> dict[str, Any]:
+    if not isinstance(data.get("meeting"), dict) or not isinstance(data.get("items", []), list):
+        raise InputError('forventer et objekt med "meeting" og "items" (se FORMAT.md)')
+    forum = str(data["meeting"].get("forum") or "").strip()
+    if not forum:
+        raise InputError("mødet mangler et forum (meeting.forum)")
+    forum_id = _forum_id_by_name(request, forum)
+    if not (who.role in ("admin", "local") or (forum_id is not None and forum_id in who.secretariat_fora)):
+        raise Forbidden(f"{forum}: kun forummets sekretariat eller en administrator kan oprette møder")
+    meeting = lifecycle.prepared(from_interchange(data, "api.json"), keep_actions="actions" in data)
+    factory = sessions(request)
+    meeting_id = await run_in_threadpool(lifecycle.create_meeting, factory, meeting, by=who.name)
+    with factory() as s:
+        status = s.scalar(select(Meeting.status).where(Meeting.id == meeting_id))
+    return {"ok": True, "data": {"id": meeting_id, "status": status}}
+
+
+@router.post("/meetings/{meeting_id}/status", summary="Flyt et møde i forløbet ('next' = næste trin)")
+async def api_meeting_status(
+    request: Request, meeting_id: int, body: StatusBody, who: Viewer = Depends(require_writer)
+) -> dict[str, Any]:
+    forum_id, current = _meeting_forum(request, meeting_id)
+    _may_edit(who, forum_id, f"møde {meeting_id}")
+    target = lifecycle.next_status(current) if body.status == "next" else body.status
+    if target is None:
+        raise InputError(f"møde {meeting_id} er offentliggjort; der er intet næste trin")
+    await run_in_threadpool(lifecycle.set_status, sessions(request), meeting_id, target, by=who.name)
+    return {"ok": True, "data": {"id": meeting_id, "status": target, "previous": current}}
+
+
+@router.post("/meetings/{meeting_id}/publish", summary="Offentliggør et møde (en frossen kopi gemmes)")
+async def api_publish(
+    request: Request, meeting_id: int, who: Viewer = Depends(require_writer)
+) -> dict[str, Any]:
+    forum_id, _ = _meeting_forum(request, meeting_id)
+    _may_edit(who, forum_id, f"møde {meeting_id}")
+    number = await run_in_threadpool(lifecycle.publish, sessions(request), meeting_id, by=who.name)
+    return {"ok": True, "data": {"id": meeting_id, "publication": number}}
