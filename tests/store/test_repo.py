@@ -282,6 +282,55 @@ def test_parallel_writers_share_forum_people_and_files(store: SessionFactory, sa
     assert count(store, t.Meeting) == 7 and count(store, t.Forum) == 1 and count(store, t.Person) == 3
 
 
+def test_readers_keep_reading_while_a_writer_ingests(store: SessionFactory, sample: Build) -> None:
+    """A reader never waits for the writer's transactions nor sees half a meeting (SQLite WAL, PostgreSQL MVCC)."""
+    import threading
+    import time
+
+    from klynge.index.search import search
+    from klynge.store.db import engine_of
+
+    first = sample(date=dt.date(2023, 1, 2))
+    assert not ingest_meeting(store, first[0], "referat-0.txt", first[1]).failed
+    jobs = [sample(date=dt.date(2023, 2, day)) for day in range(1, 13)]
+    stop = threading.Event()
+    seen: list[tuple[int, int]] = []
+    slowest = [0.0]
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        while not stop.is_set():
+            started = time.monotonic()
+            try:
+                with store() as s:  # one statement: one snapshot
+                    row = s.execute(
+                        select(
+                            select(func.count()).select_from(t.Meeting).scalar_subquery(),
+                            select(func.count()).select_from(t.Item).scalar_subquery(),
+                        )
+                    ).one()
+                    meetings, items = int(row[0]), int(row[1])
+                search(engine_of(store), "godkendt")
+            except Exception as exc:  # the test's point: any reader error is a failure
+                errors.append(exc)
+                return
+            slowest[0] = max(slowest[0], time.monotonic() - started)
+            seen.append((meetings, items))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for day, (data, meeting) in enumerate(jobs, start=1):
+            assert not ingest_meeting(store, data, f"referat-{day}.txt", meeting).failed
+    finally:
+        stop.set()
+        reader.join(30)
+    assert errors == [] and len(seen) > 5
+    per_meeting = seen[0][1] // seen[0][0]
+    assert all(items == meetings * per_meeting for meetings, items in seen)  # whole meetings only
+    assert seen[-1][0] >= 1 and slowest[0] < 5.0
+
+
 def test_nul_characters_are_stored_on_both_backends(store: SessionFactory, sample: Build) -> None:
     import dataclasses
 
