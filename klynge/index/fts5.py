@@ -50,8 +50,11 @@ def compile(query: Query, filters: Filters, any_of: bool = False) -> str:
     expr = "(" + " AND ".join(parts) + ")"
     for clause in query.negative:
         expr += " NOT (" + _clause(clause) + ")"
-    for key in filters.hidden_keys():
-        expr += " NOT " + _quote(key)
+    for key, allowed in filters.hidden():
+        if allowed:  # hidden, except in the forums this view may see it in
+            expr += " NOT (" + _quote(key) + " NOT (" + " OR ".join(_quote(f) for f in allowed) + "))"
+        else:
+            expr += " NOT " + _quote(key)
     return expr
 
 

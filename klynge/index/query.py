@@ -137,6 +137,10 @@ class Filters:
     date_to: dt.date | None = None
     include_unpublished: bool = False
     include_confidential: bool = False
+    draft_forums: tuple[str, ...] = ()
+    """Forums whose unpublished pieces this view may see anyway (their secretariat)."""
+    closed_forums: tuple[str, ...] = ()
+    """Forums whose confidential pieces this view may see anyway (their members)."""
 
     def key_groups(self) -> list[list[str]]:
         """Filter keys as OR-groups to AND together (matching the keys `sync` writes)."""
@@ -153,12 +157,27 @@ class Filters:
 
     def hidden_keys(self) -> list[str]:
         """Keys of pieces this view must not see."""
-        keys = []
-        if not self.include_unpublished:
-            keys.append(HIDDEN_UNPUBLISHED)
-        if not self.include_confidential:
-            keys.append(HIDDEN_CONFIDENTIAL)
-        return keys
+        return [key for key, _ in self.hidden()]
+
+    def hidden(self) -> list[tuple[str, list[str]]]:
+        """(key of pieces this view must not see, forum keys excepted from that)."""
+        out: list[tuple[str, list[str]]] = []
+        for flag, key, forums in (
+            (self.include_unpublished, HIDDEN_UNPUBLISHED, self.draft_forums),
+            (self.include_confidential, HIDDEN_CONFIDENTIAL, self.closed_forums),
+        ):
+            if not flag:
+                out.append((key, sorted({"_f_" + danish.slug(f) for f in forums if danish.slug(f)})))
+        return out
+
+    def may_see(self, published: bool, confidential: bool, forum: str) -> bool:
+        """The same rule as `hidden`, for one piece already read (related items)."""
+        slug = "_f_" + danish.slug(forum)
+        drafts = {"_f_" + danish.slug(f) for f in self.draft_forums}
+        closed = {"_f_" + danish.slug(f) for f in self.closed_forums}
+        return (published or self.include_unpublished or slug in drafts) and (
+            not confidential or self.include_confidential or slug in closed
+        )
 
 
 HIDDEN_UNPUBLISHED = "_v_unpublished"

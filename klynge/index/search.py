@@ -141,11 +141,14 @@ def search(
     facets: bool = True,
     include_unpublished: bool = False,
     include_confidential: bool = False,
+    draft_forums: tuple[str, ...] = (),
+    closed_forums: tuple[str, ...] = (),
 ) -> SearchResult:
     """Search the archive. Raises `QueryError` (an `InputError`) for a query that cannot run.
 
     The default is the public view; pass `include_unpublished` / `include_confidential` only for
-    users allowed to see those.
+    users allowed to see those, and `draft_forums` / `closed_forums` for those allowed to see the
+    unpublished / confidential pieces of those forums only.
     """
     if page < 1 or per_page < 1 or per_page > MAX_PER_PAGE:
         raise InputError(f"side skal være mindst 1 og antal pr. side mellem 1 og {MAX_PER_PAGE}")
@@ -161,6 +164,8 @@ def search(
         date_to=date_to,
         include_unpublished=include_unpublished,
         include_confidential=include_confidential,
+        draft_forums=draft_forums,
+        closed_forums=closed_forums,
     )
     conn, owned = _conn(target)
     try:
@@ -349,21 +354,25 @@ def related(
     terms: int = 12,
     include_unpublished: bool = False,
     include_confidential: bool = False,
+    draft_forums: tuple[str, ...] = (),
+    closed_forums: tuple[str, ...] = (),
 ) -> list[Related]:
     """Items from other meetings most like this one: its top tf-idf stems as an any-of query."""
     conn, owned = _conn(target)
     try:
         cols = search_doc.c
         rows = conn.execute(
-            select(cols.stems, cols.meeting_id, cols.published, cols.confidential).where(
+            select(cols.stems, cols.meeting_id, cols.published, cols.confidential, cols.forum).where(
                 cols.item_id == item_id
             )
         ).all()
-        visible = [
-            r
-            for r in rows
-            if (r.published or include_unpublished) and (not r.confidential or include_confidential)
-        ]
+        filters = Filters(
+            include_unpublished=include_unpublished,
+            include_confidential=include_confidential,
+            draft_forums=draft_forums,
+            closed_forums=closed_forums,
+        )
+        visible = [r for r in rows if filters.may_see(r.published, r.confidential, r.forum)]
         if not visible:
             raise NotFound(f"punkt {item_id} findes ikke i søgeindekset")
         meeting_id = visible[0].meeting_id
@@ -385,7 +394,6 @@ def related(
         if not top:
             return []
         any_of = Query(tuple(Clause((t,)) for t in top), " ".join(top))
-        filters = Filters(include_unpublished=include_unpublished, include_confidential=include_confidential)
         engine = backend(conn)
         compiled = engine.compile(any_of, filters, any_of=True)
         found = engine.candidates(conn, compiled, None, RELATED_CAP)

@@ -65,7 +65,12 @@ def compile(query: Query, filters: Filters, any_of: bool = False) -> str:
     for group in filters.key_groups():
         parts.append("(" + " | ".join(_lex(k) + ":A" for k in group) + ")")
     parts.extend("!" + _clause(c) for c in query.negative)
-    parts.extend("!" + _lex(k) + ":A" for k in filters.hidden_keys())
+    for key, allowed in filters.hidden():
+        if allowed:  # hidden, except in the forums this view may see it in
+            exempt = " | ".join(_lex(f) + ":A" for f in allowed)
+            parts.append("!(" + _lex(key) + ":A & !(" + exempt + "))")
+        else:
+            parts.append("!" + _lex(key) + ":A")
     return " & ".join(parts)
 
 

@@ -49,6 +49,7 @@ def _draft_meeting() -> dict[str, Any]:
     data["meeting"]["forum"] = "Styregruppen for Sydklyngen"
     for item in data["items"]:
         item["confidential"] = False
+    data["items"][2]["case_text"] = "Status på personaleområdet."
     data["items"][1]["title"] = f"Ny {DRAFT_WORD} for genoptræning"
     data["items"][1]["decision"] = f"{DRAFT_WORD.capitalize()} blev godkendt."
     data["actions"] = [
@@ -190,3 +191,25 @@ def test_cli_calendar_public_and_owner(archive: tuple[str, SessionFactory]) -> N
     unfold = lambda b: b.decode().replace("\r\n ", "").casefold()  # noqa: E731 - RFC 5545 line folding
     assert DRAFT_WORD not in unfold(public.stdout) and CLOSED_WORD not in unfold(public.stdout)
     assert DRAFT_WORD in unfold(owner.stdout) and CLOSED_WORD in unfold(owner.stdout)
+
+
+def test_own_forum_members_find_their_closed_and_draft_texts(archive: tuple[str, SessionFactory]) -> None:
+    """The same index filters let a forum's own people find what they may see (both backends)."""
+    url, factory = archive
+    accounts.add_user(
+        factory, "nordmedlem", "en lang adgangskode", "member", fora=["Styregruppen for Nordklyngen"]
+    )
+    accounts.add_user(
+        factory, "sydsekr", "en lang adgangskode", "secretariat", fora=["Styregruppen for Sydklyngen"]
+    )
+    app = create_app(url)
+    for user, word, other in (("nordmedlem", CLOSED_WORD, DRAFT_WORD), ("sydsekr", DRAFT_WORD, CLOSED_WORD)):
+        with TestClient(app, raise_server_exceptions=False) as client:
+            assert (
+                client.post("/login", data={"username": user, "password": "en lang adgangskode"}).status_code
+                == 200
+            )
+            found = client.get("/api/search", params={"q": word}).json()
+            assert found["total"] >= 1, user
+            assert client.get("/api/search", params={"q": other}).json()["total"] == 0, user
+    app.state.engine.dispose()

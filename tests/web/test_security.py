@@ -7,6 +7,7 @@ its unpublished meetings and may write; the public sees neither; admins see ever
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -108,8 +109,13 @@ def test_member_sees_closed_items_of_own_forum_only(web: TestClient, users: Arch
     assert web.get(f"/moeder/{users.meetings['draft']}").status_code == 404
     api = web.get(f"/api/meetings/{users.meetings['nord']}").text
     assert SECRET in api and SECRET not in web.get(f"/api/meetings/{users.meetings['syd']}").text
-    # Search keeps to the public view for everyone but admins: no other forum's closed text in snippets.
-    assert web.get("/api/search", params={"q": SECRET}).json()["total"] == 0
+    # Search finds the closed items of the member's own forum, never another forum's.
+    found = web.get("/api/search", params={"q": SECRET}).json()
+    assert found["total"] >= 1 and {h["forum"] for h in found["hits"]} == {NORD}
+    syd_item = closed_item(users, "syd")
+    assert all(h["item_id"] != syd_item for h in found["hits"])
+    facets = json.dumps(found.get("facets", {}), ensure_ascii=False)
+    assert SYD not in facets and UNPUBLISHED not in facets
     assert web.get("/admin/log").status_code == 403
     assert web.post("/api/actions/1/status", json={"status": "done"}).status_code == 403  # members read only
 
@@ -127,6 +133,8 @@ def test_secretariat_sees_its_unpublished_meeting_and_may_write(web: TestClient,
     assert login(web, "sekretaer") == 303
     draft = web.get(f"/moeder/{users.meetings['draft']}")
     assert draft.status_code == 200 and UNPUBLISHED in draft.text and SECRET in draft.text
+    found = web.get("/api/search", params={"q": SECRET}).json()
+    assert found["total"] >= 1 and {h["forum"] for h in found["hits"]} == {UNPUBLISHED}
     assert SECRET not in web.get(f"/moeder/{users.meetings['syd']}").text
     good = web.headers.pop("X-CSRF-Token")
     assert web.post(f"/api/actions/{action_id}/status", json={"status": "done"}).status_code == 403  # no CSRF

@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 def related_items(s: Session, who: Viewer, item_id: int, limit: int = 8) -> list[Related]:
     """Related items through the search index, as this viewer may see them; none when not indexed."""
     try:
-        return related(s, item_id, limit=limit, **visibility.search_flags(who))
+        return related(s, item_id, limit=limit, **visibility.search_flags(s, who))
     except NotFound:
         return []
 

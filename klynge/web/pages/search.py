@@ -74,7 +74,7 @@ def run_search(
         date_to=date_to,
         page=page,
         per_page=per_page,
-        **visibility.search_flags(who),
+        **visibility.search_flags(s, who),
     )
 
 

@@ -2,19 +2,19 @@
 conditions.
 
 Unpublished meetings are for the secretariat of their forum (and admins); closed items and
-attachments for the members and secretariat of their forum. Search and related items use the
-public index view for everyone but admins (`search_flags`), so no forum's closed text can show
-through a snippet or a facet count of another forum's member.
+attachments for the members and secretariat of their forum. Search, facets and related items get
+the same rule as index filters (`search_flags`): hidden pieces except those of the viewer's fora.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Attachment, Item, Meeting
+from klynge.store.tables import Attachment, Forum, Item, Meeting
 from klynge.web.access import Viewer
 
 
@@ -95,6 +95,17 @@ def has_hidden_items(session: Session, meeting_id: int) -> bool:
     )
 
 
-def search_flags(viewer: Viewer) -> dict[str, bool]:
-    """Keyword arguments for the search function: what the index may return to this viewer."""
-    return {"include_unpublished": viewer.sees_confidential, "include_confidential": viewer.sees_confidential}
+def search_flags(session: Session, viewer: Viewer) -> dict[str, Any]:
+    """Keyword arguments for the search function: what the index may return to this viewer.
+
+    The index knows forums by name, so the viewer's forum ids become names here."""
+    flags: dict[str, Any] = {
+        "include_unpublished": viewer.sees_confidential,
+        "include_confidential": viewer.sees_confidential,
+    }
+    if not viewer.sees_confidential and _private(viewer):
+        rows = session.execute(select(Forum.id, Forum.name).where(Forum.id.in_(_private(viewer))))
+        names = {int(r[0]): str(r[1]) for r in rows}
+        flags["draft_forums"] = tuple(names[i] for i in sorted(viewer.secretariat_fora) if i in names)
+        flags["closed_forums"] = tuple(names[i] for i in _private(viewer) if i in names)
+    return flags
