@@ -5,7 +5,17 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-CORE = ["model.py", "errors.py", "deadline.py", "pipeline.py", "interchange.py", "read", "clean", "segment", "extract"]
+CORE = [
+    "model.py",
+    "errors.py",
+    "deadline.py",
+    "pipeline.py",
+    "interchange.py",
+    "read",
+    "clean",
+    "segment",
+    "extract",
+]
 FORBIDDEN = (
     "sqlalchemy",
     "alembic",
