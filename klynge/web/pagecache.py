@@ -76,8 +76,21 @@ class PageCache:
 
 
 def key(viewer: Viewer, meeting_id: int, variant: str = "") -> tuple[Any, ...]:
-    csrf = viewer.csrf if viewer.may_write else ""  # a writer's page holds their CSRF token
-    return (meeting_id, *access_key(viewer), csrf, dt.date.today(), variant)
+    return (meeting_id, *access_key(viewer), dt.date.today(), variant)
+
+
+CSRF_MARK = b"klynge-csrf-token-of-the-viewer"
+"""Stands for the viewer's CSRF token in a cached page: one page serves every browser of a viewer."""
+
+
+def freeze(body: bytes, viewer: Viewer) -> bytes:
+    """The page as cached: the viewer's own CSRF token replaced by the mark."""
+    return body.replace(viewer.csrf.encode(), CSRF_MARK) if viewer.csrf else body
+
+
+def thaw(body: bytes, viewer: Viewer) -> bytes:
+    """A cached page for this viewer: the mark replaced by their CSRF token."""
+    return body.replace(CSRF_MARK, viewer.csrf.encode()) if viewer.csrf else body
 
 
 def access_key(viewer: Viewer) -> tuple[Any, ...]:

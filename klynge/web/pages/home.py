@@ -6,21 +6,33 @@ import datetime as dt
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from klynge.store.tables import ImportFile
 from klynge.web.access import viewer
 from klynge.web.db import session
-from klynge.web.queries import followups, imports, meetings
-from klynge.web.render import render
+from klynge.web.pagecache import PageCache, access_key, freeze, thaw
+from klynge.web.queries import followups, imports, meetings, stats
+from klynge.web.render import render, set_csrf_cookie
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, s: Session = Depends(session)) -> HTMLResponse:
+    """The front page; its queries scan every action, so the page is reused until the archive changes."""
     who = viewer(request)
     today = dt.date.today()
-    return render(
+    cache: PageCache = request.app.state.page_cache
+    key = ("forside", *access_key(who), today)
+    current = (*stats.archive_stamp(s), s.scalar(select(func.max(ImportFile.id))))
+    body = cache.get(key, current)
+    if body is not None:
+        response = HTMLResponse(thaw(body, who))
+        set_csrf_cookie(request, response)
+        return response
+    page = render(
         request,
         "home.html",
         title="Forside",
@@ -34,3 +46,5 @@ def home(request: Request, s: Session = Depends(session)) -> HTMLResponse:
         failure=imports.last_failure(s),
         kinds=followups.KIND_LABELS,
     )
+    cache.put(key, current, freeze(bytes(page.body), who))
+    return page
