@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from fastapi import Request
+from fastapi.responses import HTMLResponse
 from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
@@ -104,3 +107,33 @@ def access_key(viewer: Viewer) -> tuple[Any, ...]:
         tuple(sorted(viewer.secretariat_fora)),
         viewer.sees_personal,
     )
+
+
+def cached_page(
+    request: Request, session: Session, who: Viewer, build: Callable[[], HTMLResponse]
+) -> HTMLResponse:
+    """The page at this URL for this viewer, built again only when the archive has changed.
+
+    For list pages and item pages whose queries scan much of the archive (actions, decisions,
+    related items); the stamp is a few indexed max/count lookups."""
+    from klynge.web.queries.stats import archive_stamp
+    from klynge.web.render import set_csrf_cookie
+
+    cache: PageCache = request.app.state.page_cache
+    page_key = (
+        request.url.path,
+        request.url.query,
+        request.headers.get("HX-Request", ""),
+        *access_key(who),
+        dt.date.today(),
+    )
+    current = archive_stamp(session)
+    body = cache.get(page_key, current)
+    if body is not None:
+        response = HTMLResponse(thaw(body, who))
+        set_csrf_cookie(request, response)
+        return response
+    page = build()
+    if page.status_code == 200:
+        cache.put(page_key, current, freeze(bytes(page.body), who))
+    return page

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from klynge.web.access import Viewer, require_writer, viewer
 from klynge.web.db import session
+from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_str, page_number
 from klynge.web.queries import followups, meetings
 from klynge.web.queries.meetings import summary
@@ -31,6 +32,25 @@ def action_list(
     s: Session = Depends(session),
 ) -> HTMLResponse:
     who = viewer(request)
+    return cached_page(
+        request,
+        s,
+        who,
+        lambda: _action_list(request, s, who, status, ejer, organisation, forum, gruppering, side),
+    )
+
+
+def _action_list(
+    request: Request,
+    s: Session,
+    who: Viewer,
+    status: str | None,
+    ejer: str | None,
+    organisation: str | None,
+    forum: str | None,
+    gruppering: str | None,
+    side: str | None,
+) -> HTMLResponse:
     today = dt.date.today()
     status = opt_str(status)
     params = {

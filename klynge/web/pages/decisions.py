@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from klynge.web.access import viewer
 from klynge.web.db import session
+from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import followups, meetings
 from klynge.web.render import render
@@ -27,16 +28,20 @@ def decision_list(
     who = viewer(request)
     year = opt_int(aar, "år")
     params = {"forum": opt_str(forum), "type": opt_str(type), "aar": year}
-    page = followups.list_decisions(
-        s, who, forum=opt_str(forum), kind=opt_str(type), year=year, page=page_number(side)
-    )
-    return render(
-        request,
-        "decisions.html",
-        title="Beslutninger",
-        page=page,
-        params=params,
-        fora=meetings.fora(s, who),
-        years=meetings.years(s, who),
-        kinds=followups.KIND_LABELS,
-    )
+
+    def build() -> HTMLResponse:
+        page = followups.list_decisions(
+            s, who, forum=opt_str(forum), kind=opt_str(type), year=year, page=page_number(side)
+        )
+        return render(
+            request,
+            "decisions.html",
+            title="Beslutninger",
+            page=page,
+            params=params,
+            fora=meetings.fora(s, who),
+            years=meetings.years(s, who),
+            kinds=followups.KIND_LABELS,
+        )
+
+    return cached_page(request, s, who, build)

@@ -10,6 +10,7 @@ from klynge.errors import NotFound
 from klynge.index.search import Related, related
 from klynge.web.access import Viewer, viewer
 from klynge.web.db import session
+from klynge.web.pagecache import cached_page
 from klynge.web.queries import items, visibility
 from klynge.web.render import render
 
@@ -29,17 +30,21 @@ def item_page(
     request: Request, item_id: int, kilde: str | None = None, s: Session = Depends(session)
 ) -> HTMLResponse:
     who = viewer(request)
-    detail = items.detail(s, who, item_id)
-    excerpt = items.source(s, who, item_id, kilde) if kilde is not None else None
-    return render(
-        request,
-        "item.html",
-        title=f"Punkt {detail.item.number}: {detail.item.title}",
-        d=detail,
-        source=excerpt,
-        show_source=kilde is not None,
-        related=related_items(s, who, item_id),
-    )
+
+    def build() -> HTMLResponse:
+        detail = items.detail(s, who, item_id)
+        excerpt = items.source(s, who, item_id, kilde) if kilde is not None else None
+        return render(
+            request,
+            "item.html",
+            title=f"Punkt {detail.item.number}: {detail.item.title}",
+            d=detail,
+            source=excerpt,
+            show_source=kilde is not None,
+            related=related_items(s, who, item_id),
+        )
+
+    return cached_page(request, s, who, build)
 
 
 @router.get("/punkter/{item_id}/kilde", response_class=HTMLResponse)
