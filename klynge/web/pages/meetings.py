@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from klynge.web import pagecache
 from klynge.web.access import viewer
 from klynge.web.db import session, sessions
+from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import meetings
 from klynge.web.render import MONTHS, render, set_csrf_cookie
@@ -40,32 +41,36 @@ def meeting_list(
     s: Session = Depends(session),
 ) -> HTMLResponse:
     who = viewer(request)
-    forum = opt_str(forum)
-    year = opt_int(aar, "år")
-    params = {"forum": forum, "aar": year, "visning": visning}
-    years = meetings.years(s, who)
-    months: list[tuple[str, list[list[tuple[int, list[MeetingSummary]]]]]] = []
-    if visning == "kalender":
-        year = year or (years[0] if years else dt.date.today().year)
-        params["aar"] = year
-        rows = meetings.list_meetings(s, who, forum=forum, year=year, size=1000, newest_first=False)
-        months = _calendar(year, rows.rows)
-        page = rows
-    else:
-        page = meetings.list_meetings(s, who, forum=forum, year=year, page=page_number(side), size=50)
-    return render(
-        request,
-        "meetings.html",
-        title="Møder",
-        page=page,
-        fora=meetings.fora(s, who),
-        years=years,
-        forum=forum,
-        year=year,
-        view=visning or "liste",
-        months=months,
-        params=params,
-    )
+
+    def build(forum: str | None = forum) -> HTMLResponse:
+        forum = opt_str(forum)
+        year = opt_int(aar, "år")
+        params = {"forum": forum, "aar": year, "visning": visning}
+        years = meetings.years(s, who)
+        months: list[tuple[str, list[list[tuple[int, list[MeetingSummary]]]]]] = []
+        if visning == "kalender":
+            year = year or (years[0] if years else dt.date.today().year)
+            params["aar"] = year
+            rows = meetings.list_meetings(s, who, forum=forum, year=year, size=1000, newest_first=False)
+            months = _calendar(year, rows.rows)
+            page = rows
+        else:
+            page = meetings.list_meetings(s, who, forum=forum, year=year, page=page_number(side), size=50)
+        return render(
+            request,
+            "meetings.html",
+            title="Møder",
+            page=page,
+            fora=meetings.fora(s, who),
+            years=years,
+            forum=forum,
+            year=year,
+            view=visning or "liste",
+            months=months,
+            params=params,
+        )
+
+    return cached_page(request, s, who, build)
 
 
 def _calendar(
