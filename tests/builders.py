@@ -14,6 +14,7 @@ Tests get bytes, exactly what a user would upload, so the readers are tested end
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 from collections.abc import Sequence
@@ -167,3 +168,22 @@ def written_meeting(**extra: Any) -> dict[str, Any]:
         ],
         **extra,
     }
+
+
+def minutes_text(forum: str, date: dt.date | None, extra: str = "", secret: str = "Fortroligt emne") -> str:
+    """Short minutes in the genre, three items (the third a closed item titled `secret`), invented
+    names; `extra` is appended (e.g. "4. Eventuelt\n")."""
+    when = f"Dato: {date.day}. marts {date.year} kl. 9.00-11.30\n" if date else ""
+    return (
+        f"Referat af møde i {forum}\n{when}Sted: Mødelokale 2, Rådhuset\n\n"
+        "Deltagere:\nØsterby Kommune\nAnne Madsen, sundhedschef (formand)\nPeter Lund\n"
+        "Region Nord\nSofie Holm, vicedirektør (afbud)\n\n"
+        "1. Godkendelse af dagsorden (kl. 9.00-9.05)\nBeslutning\nDagsordenen blev godkendt.\n\n"
+        "2. Status på fælles akutteam (kl. 9.05-9.45) v/Peter Lund\nSagsnr. 1-52-100-22-09\n"
+        "Sagsfremstilling\nAkutteamet har haft 412 besøg i 2023.\n"
+        "Indstilling\nAt styregruppen tager orienteringen til efterretning.\n"
+        "Bilag\nBilag 1: Evaluering af akutteam\n"
+        "Beslutning\nStyregruppen tog orienteringen til efterretning. Anne indkalder til møde om "
+        "patientkørsel senest den 1. juni 2024.\n\n"
+        f"3. Lukket punkt: {secret} (kl. 9.45-10.00)\nBeslutning\nGodkendt.\n{extra}"
+    )

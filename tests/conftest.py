@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from builders import minutes_text as _minutes_text
 
 from klynge import model
 from klynge.store.db import SessionFactory, engine_of, open_store
@@ -84,23 +85,6 @@ def store(db_url: str) -> Iterator[SessionFactory]:
         yield factory
     finally:
         engine_of(factory).dispose()
-
-
-def _minutes_text(forum: str, date: dt.date | None, extra: str = "", secret: str = "Fortroligt emne") -> str:
-    when = f"Dato: {date.day}. marts {date.year} kl. 9.00-11.30\n" if date else ""
-    return (
-        f"Referat af møde i {forum}\n{when}Sted: Mødelokale 2, Rådhuset\n\n"
-        "Deltagere:\nØsterby Kommune\nAnne Madsen, sundhedschef (formand)\nPeter Lund\n"
-        "Region Nord\nSofie Holm, vicedirektør (afbud)\n\n"
-        "1. Godkendelse af dagsorden (kl. 9.00-9.05)\nBeslutning\nDagsordenen blev godkendt.\n\n"
-        "2. Status på fælles akutteam (kl. 9.05-9.45) v/Peter Lund\nSagsnr. 1-52-100-22-09\n"
-        "Sagsfremstilling\nAkutteamet har haft 412 besøg i 2023.\n"
-        "Indstilling\nAt styregruppen tager orienteringen til efterretning.\n"
-        "Bilag\nBilag 1: Evaluering af akutteam\n"
-        "Beslutning\nStyregruppen tog orienteringen til efterretning. Anne indkalder til møde om "
-        "patientkørsel senest den 1. juni 2024.\n\n"
-        f"3. Lukket punkt: {secret} (kl. 9.45-10.00)\nBeslutning\nGodkendt.\n{extra}"
-    )
 
 
 @pytest.fixture

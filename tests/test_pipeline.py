@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 from builders import make_docx, make_pdf
-from conftest import _minutes_text
+from builders import minutes_text as _minutes_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

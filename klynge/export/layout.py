@@ -224,12 +224,23 @@ def _sections(meeting: Meeting, item: Item, kind: Kind) -> tuple[SectionOut, ...
     return tuple(out)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text) if len(w) > 2}
+
+
+def _already_said(owner: str, task: str, texts: list[set[str]]) -> bool:
+    """A sentence of the minutes already names the owner and half or more of the task's words."""
+    who, what = _words(owner), _words(task)
+    return any(who <= text and len(what & text) >= 0.5 * len(what) for text in texts)
+
+
 def action_sentences(meeting: Meeting, item: Item) -> str | None:
     """Actions written in Klynge (not read from a sentence of the minutes) as the sentences minutes use,
     so the exported document says who does what by when, and reads back as the same actions."""
-    said = " ".join(
-        " ".join(s.text.split()).casefold() for it in meeting.items for s in it.sections
-    )  # actions read from the minutes' own sentences are there already
+    texts = [_words(sentence) for it in meeting.items for s in it.sections for sentence in s.text.split(".")]
     lines = []
     minuted = [
         it for it in meeting.items if it.section_text(SectionKind.MINUTES) or item_decision(meeting, it)
@@ -239,16 +250,21 @@ def action_sentences(meeting: Meeting, item: Item) -> str | None:
         here = a.item_number == item.number or (last and not a.item_number)  # no item: after the last minutes
         if not here or a.sentence.strip() or not a.owner.strip() or not a.task.strip():
             continue
-        task = a.task.strip().rstrip(".")
-        if " ".join(task.split()).casefold() in said:
+        task = " ".join(a.task.split()).rstrip(".")
+        if _already_said(a.owner, task, texts):
             continue
-        task = task if task.lower().startswith("at ") else f"at {task}"
         due = ""
-        if a.due is not None and a.due.exact is not None:
+        if a.due is not None and a.due.exact is not None and long_date(a.due.exact) not in task:
             due = f" senest den {long_date(a.due.exact)}"
-        elif a.due is not None and a.due.phrase.strip():
+        elif a.due is not None and a.due.exact is None and a.due.phrase.strip() and a.due.phrase not in task:
             due = f" (frist: {a.due.phrase.strip()})"
-        lines.append(f"{a.owner.strip()} er ansvarlig for {task}{due}.")
+        first = task.split(" ", 1)[0].casefold()
+        if task.casefold().startswith("at "):
+            lines.append(f"{a.owner.strip()} er ansvarlig for {task}{due}.")
+        elif first.endswith("r"):  # a present-tense verb already: "udsender", "giver"
+            lines.append(f"{a.owner.strip()} {task}{due}.")
+        else:
+            lines.append(f"{a.owner.strip()} er ansvarlig for at {task}{due}.")
     return "\n".join(lines) or None
 
 
