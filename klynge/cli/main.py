@@ -7,12 +7,23 @@ Errors: a `KlyngeError` becomes one line `fejl: <message>` on stderr and exit co
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from klynge.errors import KlyngeError
 
+
+class _Sorted(TyperGroup):
+    """Commands in alphabetical order in `klynge --help`, whatever order their modules were imported in."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return sorted(super().list_commands(ctx))
+
+
 app = typer.Typer(
+    cls=_Sorted,
     name="klynge",
     help="Klynge: dagsordener og referater som søgbar, struktureret viden.",
     no_args_is_help=True,
