@@ -45,4 +45,8 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     from klynge.web.routes import include_all
 
     include_all(app)
+    from klynge.web.middleware import MaskPersonalData, SecurityHeaders
+
+    app.add_middleware(MaskPersonalData)
+    app.add_middleware(SecurityHeaders)
     return app

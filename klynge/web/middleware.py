@@ -1,0 +1,120 @@
+"""Two pure ASGI middlewares around the whole app (no BaseHTTPMiddleware: it breaks streaming).
+
+`MaskPersonalData` masks e-mail addresses, phone numbers and CPR-like numbers (klynge.privacy) in
+every text response (pages, REST, OParl, feeds, calendar) unless the request's viewer may see
+personal data; it is the last line, after every query, so no path can forget it. Original files
+sent as downloads are the archived documents and are passed through as they are.
+`SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response. Scripts only from
+the site itself (htmx is vendored); inline styles are allowed (a few style attributes, and htmx's
+indicator style), inline scripts are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from klynge.privacy import mask_personal
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+MASKED_TYPES = (
+    b"text/html",
+    b"application/json",
+    b"application/atom+xml",
+    b"application/xml",
+    b"text/calendar",
+    b"text/plain",
+    b"text/markdown",
+)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+# Swagger UI at /api/docs loads its script and styles from a CDN and starts with an inline script.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+)
+HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+)
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = DOCS_CSP if scope.get("path", "").startswith("/api/docs") else CSP
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                extra = [(b"content-security-policy", csp.encode()), *HEADERS]
+                headers.extend((n, v) for n, v in extra if n not in present)
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _sees_personal(scope: Scope) -> bool:
+    viewer = (scope.get("state") or {}).get("viewer")
+    return bool(getattr(viewer, "sees_personal", False))
+
+
+class MaskPersonalData:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path", "").startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+        passing = False
+
+        async def masked(message: Message) -> None:
+            nonlocal start, passing
+            if message["type"] == "http.response.start":
+                seen = {name.lower(): value for name, value in message.get("headers", [])}
+                kind = seen.get(b"content-type", b"").split(b";")[0].strip().lower()
+                download = b"attachment" in seen.get(b"content-disposition", b"").lower()
+                if kind not in MASKED_TYPES or download or _sees_personal(scope):
+                    passing = True
+                    await send(message)
+                    return
+                start = message
+                return
+            if message["type"] != "http.response.body" or passing or start is None:
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = b"".join(chunks)
+            if not _sees_personal(scope):  # the viewer is known once the route has run
+                text = body.decode("utf-8", errors="surrogateescape")
+                body = mask_personal(text).encode("utf-8", errors="surrogateescape")
+            headers = [(n, v) for n, v in start.get("headers", []) if n.lower() != b"content-length"]
+            headers.append((b"content-length", str(len(body)).encode()))
+            await send({**start, "headers": headers})
+            await send({"type": "http.response.body", "body": body, "more_body": False})
+
+        await self.app(scope, receive, masked)
