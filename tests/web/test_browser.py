@@ -183,3 +183,26 @@ def test_keyboard_and_phone(page: Any, live: tuple[str, Archive]) -> None:
     shot(page, "moede-telefon")
     page.emulate_media(media="print")
     assert page.locator("header.site").is_hidden()
+
+
+def test_write_an_agenda_and_publish_it(page: Any, live: tuple[str, Archive]) -> None:
+    """The agenda builder by clicking through its forms (no accounts: the local user may write)."""
+    base, _ = live
+    page.goto(base + "/skriv")
+    page.select_option("#forum", label="Klyngestyregruppen Nordklyngen")
+    page.fill("#date", "2027-03-18")
+    page.fill("#start", "09:00")
+    page.fill("#location", "Mødelokale 3")
+    page.get_by_role("button", name="Opret dagsorden").click()
+    page.wait_for_url("**/moeder/*/rediger")
+    page.fill("#np-title", "Fælles plan for genoptræning")
+    page.fill("#np-min", "20")
+    page.get_by_role("button", name="Tilføj punkt").click()
+    page.wait_for_url("**/rediger*")
+    assert page.locator("h3", has_text="Fælles plan for genoptræning").count() == 1
+    shot(page, "skriv-moede")
+    page.get_by_role("button", name="Offentliggør").click()
+    page.wait_for_url("**/rediger")
+    assert page.locator(".badge", has_text="Offentliggjort").count() == 1
+    page.get_by_role("link", name="Vis mødet").click()
+    assert page.locator("h3", has_text="Fælles plan for genoptræning").count() == 1

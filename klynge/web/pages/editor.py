@@ -1,0 +1,452 @@
+"""Skriv møde: the agenda builder, the minutes and the lifecycle, for the forum's secretariat.
+
+Every form posts to its own small route (works without JavaScript), which calls one function of
+`klynge.store.lifecycle` and then shows the edit page again (303). A refused change (bad clock
+time, a published meeting, no access) shows the edit page with the message and nothing saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from starlette.concurrency import run_in_threadpool
+
+from klynge import model
+from klynge.errors import Conflict, Forbidden, InputError, NotFound
+from klynge.store import lifecycle
+from klynge.store import tables as t
+from klynge.store.names import name_key
+from klynge.web.access import Viewer, require_writer, viewer
+from klynge.web.db import sessions
+from klynge.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+DECISION_LABELS = {
+    "approved": "Godkendt",
+    "noted": "Taget til efterretning",
+    "postponed": "Udsat",
+    "rejected": "Afvist",
+    "other": "Andet",
+}
+SECTION_FIELDS = (
+    ("recommendation", "Indstilling"),
+    ("case_text", "Sagsfremstilling"),
+    ("minutes", "Referat"),
+    ("decision", "Beslutning"),
+)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+def _meeting_forum(request: Request, meeting_id: int) -> int | None:
+    with sessions(request)() as s:
+        row = s.execute(select(t.Meeting.forum_id).where(t.Meeting.id == meeting_id)).first()
+    if row is None:
+        raise NotFound(f"møde {meeting_id} findes ikke")
+    forum_id: int | None = row[0]
+    return forum_id
+
+
+def _item_meeting(request: Request, item_id: int) -> int:
+    with sessions(request)() as s:
+        meeting_id = s.scalar(select(t.Item.meeting_id).where(t.Item.id == item_id))
+    if meeting_id is None:
+        raise NotFound(f"punkt {item_id} findes ikke")
+    return int(meeting_id)
+
+
+def _check(who: Viewer, request: Request, meeting_id: int) -> None:
+    if not who.may_edit(_meeting_forum(request, meeting_id)):
+        raise Forbidden(f"møde {meeting_id}: kun forummets sekretariat eller en administrator kan rette det")
+
+
+def _edit_page(
+    request: Request, meeting_id: int, error: str | None = None, status: int = 200
+) -> HTMLResponse:
+    with sessions(request)() as s:
+        m = s.scalars(
+            select(t.Meeting)
+            .where(t.Meeting.id == meeting_id)
+            .options(
+                selectinload(t.Meeting.items).selectinload(t.Item.sections),
+                selectinload(t.Meeting.items).selectinload(t.Item.attachments),
+                selectinload(t.Meeting.participations),
+                selectinload(t.Meeting.decisions),
+                selectinload(t.Meeting.actions),
+            )
+        ).first()
+        if m is None:
+            raise NotFound(f"møde {meeting_id} findes ikke")
+        items = [
+            {
+                "item": it,
+                "sections": {sec.kind: sec.text for sec in it.sections},
+                "attachments": "\n".join(a.name for a in it.attachments),
+                "decisions": [d for d in m.decisions if d.item_id == it.id],
+                "actions": [a for a in m.actions if a.item_id == it.id],
+            }
+            for it in m.items
+        ]
+        publications = s.scalars(
+            select(t.Publication.number)
+            .where(t.Publication.meeting_id == m.id)
+            .order_by(t.Publication.number)
+        ).all()
+        return render(
+            request,
+            "editor.html",
+            status=status,
+            title=f"Rediger møde {m.id}",
+            m=m,
+            forum=m.forum.name if m.forum else "",
+            items=items,
+            participants=list(m.participations),
+            labels=lifecycle.LABELS,
+            next_status=lifecycle.next_status(m.status),
+            publications=list(publications),
+            decision_labels=DECISION_LABELS,
+            section_fields=SECTION_FIELDS,
+            error=error,
+        )
+
+
+async def _change(
+    request: Request, who: Viewer, meeting_id: int, anchor: str, change: Callable[[], Any]
+) -> Response:
+    """Run one lifecycle change; back to the edit page, or the page with the reason."""
+    try:
+        _check(who, request, meeting_id)
+        await run_in_threadpool(change)
+    except (InputError, Conflict) as exc:
+        status = 409 if isinstance(exc, Conflict) else 422
+        return await run_in_threadpool(_edit_page, request, meeting_id, str(exc), status)
+    return RedirectResponse(f"/moeder/{meeting_id}/rediger{anchor}", status_code=303)
+
+
+# --- the list of drafts and a new meeting ---------------------------------------------------------
+
+
+@router.get("/skriv", response_class=HTMLResponse)
+def drafts(request: Request, who: Viewer = Depends(require_writer)) -> HTMLResponse:
+    return _drafts_page(request, who)
+
+
+def _drafts_page(request: Request, who: Viewer, error: str | None = None, status: int = 200) -> HTMLResponse:
+    with sessions(request)() as s:
+        rows = s.execute(
+            select(t.Meeting, t.Forum.name)
+            .outerjoin(t.Forum, t.Forum.id == t.Meeting.forum_id)
+            .where(t.Meeting.status != "published")
+            .order_by(t.Meeting.date.desc().nulls_last(), t.Meeting.id.desc())
+        ).all()
+        fora = s.execute(select(t.Forum.id, t.Forum.name).order_by(t.Forum.name)).all()
+    mine = [(m, f) for m, f in rows if who.may_edit(m.forum_id)]
+    choices = [name for fid, name in fora if who.may_edit(fid)]
+    return render(
+        request,
+        "editor_new.html",
+        status=status,
+        title="Skriv møde",
+        drafts=mine,
+        fora=choices,
+        labels=lifecycle.LABELS,
+        may_add_forum=who.role in ("admin", "local"),
+        error=error,
+    )
+
+
+def _forum_people(request: Request, forum: str) -> tuple[list[model.Participant], list[str]]:
+    """The forum's usual participants (its latest meeting) and topics announced for coming meetings."""
+    with sessions(request)() as s:
+        forum_id = s.scalar(select(t.Forum.id).where(t.Forum.key == name_key(forum)))
+        if forum_id is None:
+            return [], []
+        latest = s.scalars(
+            select(t.Meeting)
+            .where(t.Meeting.forum_id == forum_id)
+            .order_by(t.Meeting.date.desc().nulls_last(), t.Meeting.id.desc())
+            .limit(1)
+        ).first()
+        people = [
+            model.Participant(
+                p.person.name, p.organisation.name if p.organisation else None, p.role, guest=False
+            )
+            for p in (latest.participations if latest else [])
+            if not p.guest
+        ]
+        topics = s.scalars(
+            select(t.ForwardTopic.text)
+            .join(t.Meeting, t.Meeting.id == t.ForwardTopic.meeting_id)
+            .where(t.Meeting.forum_id == forum_id)
+            .order_by(t.Meeting.date.desc().nulls_last(), t.ForwardTopic.position)
+            .limit(8)
+        ).all()
+    return people, list(dict.fromkeys(" ".join(x.split()) for x in topics if x.strip()))
+
+
+@router.post("/skriv")
+async def new_meeting(request: Request, who: Viewer = Depends(require_writer)) -> Response:
+    form = await _form(request)
+    forum = (form.get("nyt_forum") or form.get("forum") or "").strip()
+    try:
+        if not forum:
+            raise InputError("vælg et forum")
+        with sessions(request)() as s:
+            forum_id = s.scalar(select(t.Forum.id).where(t.Forum.key == name_key(forum)))
+        if not (
+            who.role in ("admin", "local") or (forum_id is not None and forum_id in who.secretariat_fora)
+        ):
+            raise Forbidden(f"{forum}: kun forummets sekretariat kan skrive dets møder")
+        try:
+            date = dt.date.fromisoformat(form.get("date", "")) if form.get("date") else None
+        except ValueError as exc:
+            raise InputError(f"ugyldig dato {form.get('date')!r} (skriv fx 2027-03-18)") from exc
+        start, end = lifecycle.clock(form.get("start")), lifecycle.clock(form.get("end"))
+        people, topics = _forum_people(request, forum)
+        items = [model.Item("1", "Godkendelse af dagsorden")]
+        if form.get("emner"):
+            items += [model.Item(str(i + 2), topic) for i, topic in enumerate(topics)]
+        meeting = model.Meeting(
+            model.Document("agenda-builder", "klynge", "", ()),
+            model.MeetingInfo(
+                forum=forum, date=date, start=start, end=end, location=form.get("location") or None
+            ),
+            tuple(people) if form.get("inviter") else (),
+            tuple(items),
+        )
+        meeting_id = await run_in_threadpool(
+            lifecycle.create_meeting, sessions(request), meeting, by=who.name, status="draft_agenda"
+        )
+    except (InputError, Conflict) as exc:
+        return await run_in_threadpool(_drafts_page, request, who, str(exc), 422)
+    return RedirectResponse(f"/moeder/{meeting_id}/rediger", status_code=303)
+
+
+# --- the edit page and its forms ------------------------------------------------------------------
+
+
+@router.get("/moeder/{meeting_id}/rediger", response_class=HTMLResponse)
+def edit_page(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> HTMLResponse:
+    _check(who, request, meeting_id)
+    return _edit_page(request, meeting_id)
+
+
+@router.post("/moeder/{meeting_id}/rediger/hoved")
+async def edit_header(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    form = await _form(request)
+    fields = {
+        k: form.get(k, "") for k in ("date", "start", "end", "location", "title", "chair", "note_taker")
+    }
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        "",
+        lambda: lifecycle.update_meeting(sessions(request), meeting_id, fields, by=who.name),
+    )
+
+
+@router.post("/moeder/{meeting_id}/rediger/punkt")
+async def add_item(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    form = await _form(request)
+    try:
+        minutes = int(form.get("minutes") or 0)
+    except ValueError:
+        minutes = -1
+    fields: dict[str, Any] = {"title": form.get("title", ""), "presenter": form.get("presenter") or None}
+
+    def change() -> None:
+        if minutes < 0:
+            raise InputError("varighed skal være et helt antal minutter")
+        lifecycle.add_item(sessions(request), meeting_id, {**fields, "minutes": minutes}, by=who.name)
+
+    return await _change(request, who, meeting_id, "#nyt-punkt", change)
+
+
+@router.post("/punkter/{item_id}/rediger")
+async def edit_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    form = await _form(request)
+    meeting_id = _item_meeting(request, item_id)
+    fields: dict[str, Any] = {
+        "title": form.get("title", ""),
+        "time_start": form.get("time_start", ""),
+        "time_end": form.get("time_end", ""),
+        "presenter": form.get("presenter", ""),
+        "case_number": form.get("case_number", ""),
+        "confidential": form.get("confidential") == "on",
+        "attachments": (form.get("attachments") or "").splitlines(),
+        "sections": {key: form.get(key, "") for key, _ in SECTION_FIELDS},
+    }
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.update_item(sessions(request), item_id, fields, by=who.name),
+    )
+
+
+@router.post("/punkter/{item_id}/flyt")
+async def move_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    form = await _form(request)
+    offset = -1 if form.get("retning") == "op" else 1
+    meeting_id = _item_meeting(request, item_id)
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.move_item(sessions(request), item_id, offset, by=who.name),
+    )
+
+
+@router.post("/punkter/{item_id}/slet")
+async def delete_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    meeting_id = _item_meeting(request, item_id)
+    return await _change(
+        request, who, meeting_id, "", lambda: lifecycle.delete_item(sessions(request), item_id, by=who.name)
+    )
+
+
+@router.post("/punkter/{item_id}/beslutning")
+async def add_decision(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    form = await _form(request)
+    meeting_id = _item_meeting(request, item_id)
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.add_decision(
+            sessions(request), item_id, form.get("text", ""), form.get("kind", "other"), by=who.name
+        ),
+    )
+
+
+@router.post("/punkter/{item_id}/handling")
+async def add_action(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    form = await _form(request)
+    meeting_id = _item_meeting(request, item_id)
+    owner = (form.get("owner_other") or form.get("owner") or "").strip()
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.add_action(
+            sessions(request), item_id, owner, form.get("task", ""), form.get("due") or None, by=who.name
+        ),
+    )
+
+
+@router.post("/deltagere/{participation_id}")
+async def attendance(
+    request: Request, participation_id: int, who: Viewer = Depends(require_writer)
+) -> Response:
+    form = await _form(request)
+    with sessions(request)() as s:
+        meeting_id = s.scalar(
+            select(t.Participation.meeting_id).where(t.Participation.id == participation_id)
+        )
+    if meeting_id is None:
+        raise NotFound(f"deltager {participation_id} findes ikke")
+    return await _change(
+        request,
+        who,
+        int(meeting_id),
+        "#deltagere",
+        lambda: lifecycle.set_attendance(
+            sessions(request),
+            participation_id,
+            absent=form.get("absent") == "on",
+            guest=form.get("guest") == "on",
+            by=who.name,
+        ),
+    )
+
+
+@router.post("/moeder/{meeting_id}/forloeb")
+async def lifecycle_step(
+    request: Request, meeting_id: int, who: Viewer = Depends(require_writer)
+) -> Response:
+    """Næste trin, Offentliggør, Genåbn, Slet kladde."""
+    form = await _form(request)
+    action = form.get("handling", "")
+    factory = sessions(request)
+    if action == "slet":
+        try:
+            _check(who, request, meeting_id)
+            await run_in_threadpool(lifecycle.delete_meeting, factory, meeting_id, by=who.name)
+        except (InputError, Conflict) as exc:
+            return await run_in_threadpool(_edit_page, request, meeting_id, str(exc), 409)
+        return RedirectResponse("/skriv", status_code=303)
+
+    def change() -> None:
+        if action == "offentliggoer":
+            lifecycle.publish(factory, meeting_id, by=who.name)
+        elif action == "genaabn":
+            lifecycle.reopen(factory, meeting_id, by=who.name)
+        elif action == "naeste":
+            with factory() as s:
+                current = s.scalar(select(t.Meeting.status).where(t.Meeting.id == meeting_id)) or ""
+            target = lifecycle.next_status(current)
+            if target is None:
+                raise Conflict("mødet er offentliggjort; der er intet næste trin")
+            lifecycle.set_status(factory, meeting_id, target, by=who.name)
+        else:
+            raise InputError(f"ukendt handling {action!r}")
+
+    return await _change(request, who, meeting_id, "", change)
+
+
+# --- history and publications ---------------------------------------------------------------------
+
+
+@router.get("/moeder/{meeting_id}/historik", response_class=HTMLResponse)
+def history_page(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> HTMLResponse:
+    _check(who, request, meeting_id)
+    factory = sessions(request)
+    rows = lifecycle.history(factory, meeting_id)
+    changes = []
+    for r in rows:
+        before, after = r.before or {}, r.after or {}
+        keys = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+        changes.append((r, [(k, before.get(k), after.get(k)) for k in keys]))
+    return render(
+        request,
+        "editor_history.html",
+        title=f"Historik for møde {meeting_id}",
+        meeting_id=meeting_id,
+        changes=changes,
+        publications=lifecycle.publications(factory, meeting_id),
+    )
+
+
+@router.get("/moeder/{meeting_id}/version/{number}", response_class=HTMLResponse)
+def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResponse:
+    """A publication as it was made public; closed items only for those who may see them."""
+    from klynge.export import render_html
+    from klynge.interchange import from_interchange
+
+    who = viewer(request)
+    with sessions(request)() as s:
+        row = s.execute(
+            select(t.Publication.snapshot, t.Meeting.forum_id)
+            .join(t.Meeting, t.Meeting.id == t.Publication.meeting_id)
+            .where(t.Publication.meeting_id == meeting_id, t.Publication.number == number)
+        ).first()
+    if row is None:
+        raise NotFound(f"møde {meeting_id} har ingen offentliggjort version {number}")
+    meeting = from_interchange(row.snapshot, f"version-{number}.json")
+    html = render_html(meeting, "minutes", include_closed=who.sees_closed_in(row.forum_id))
+    return HTMLResponse(html)
