@@ -206,3 +206,28 @@ def test_write_an_agenda_and_publish_it(page: Any, live: tuple[str, Archive]) ->
     assert page.locator(".badge", has_text="Offentliggjort").count() == 1
     page.get_by_role("link", name="Vis mødet").click()
     assert page.locator("h3", has_text="Fælles plan for genoptræning").count() == 1
+
+
+def test_hostile_minutes_render_inert(page: Any, live: tuple[str, Archive]) -> None:
+    """A document with <script>, an event handler and javascript: links is shown as text, never run."""
+    from builders import minutes_text
+
+    from klynge.store.repo import ingest_bytes
+
+    base, archive = live
+    hostile = (
+        "4. Eventuelt (kl. 10.00-10.10)\nReferat\n"
+        '<script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2"> '
+        '[klik her](javascript:window.__pwned=3) og <a href="javascript:window.__pwned=4">her</a>.\n'
+    )
+    text = minutes_text("Klyngestyregruppen Vestklyngen", None, hostile)
+    outcome = ingest_bytes(archive.factory, text.encode(), "fjendtlig.txt")  # plain text keeps every tag
+    assert outcome.meeting_id is not None, outcome.message
+    page.goto(f"{base}/moeder/{outcome.meeting_id}")
+    assert page.locator("text=<script>window.__pwned = 1</script>").count() >= 1  # shown as text
+    for link in page.locator("a").all():
+        assert not (link.get_attribute("href") or "").lower().startswith("javascript:")
+    page.goto(f"{base}/soeg?q=pwned")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.goto(f"{base}/moeder/{outcome.meeting_id}")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
