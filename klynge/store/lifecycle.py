@@ -386,10 +386,15 @@ def _set_item_fields(item: t.Item, fields: dict[str, Any]) -> None:
         elif key == "sections":
             _set_sections(item, value)
         elif key == "attachments":
+            # By name: an attachment still listed keeps its row (and its uploaded file).
             names = [str(a).strip() for a in value if str(a).strip()]
+            kept: dict[str, t.Attachment | None] = {a.name: a for a in item.attachments}
             item.attachments = [
-                t.Attachment(position=i, name=n, confidential=item.confidential) for i, n in enumerate(names)
+                kept.pop(n, None) or t.Attachment(position=i, name=n, confidential=item.confidential)
+                for i, n in enumerate(names)
             ]
+            for i, a in enumerate(item.attachments):
+                a.position = i
         else:
             raise InputError(f"ukendt felt {key!r}")
 
@@ -627,3 +632,45 @@ def delete_meeting(factory: SessionFactory, meeting_id: int, *, by: str | None =
         session.delete(m)
         session.flush()
         sync.remove_meeting(session, meeting_id)
+
+
+ATTACHMENT_FORMATS = {
+    b"%PDF": "pdf",
+    b"PK\x03\x04": "zip",
+}
+
+
+def attach_file(
+    factory: SessionFactory, item_id: int, filename: str, data: bytes, *, by: str | None = None
+) -> int:
+    """An uploaded attachment (Bilag) on an item: the file is kept byte for byte (once per content)."""
+    import hashlib
+
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name or not data:
+        raise InputError("vælg en fil at vedhæfte")
+    sha = hashlib.sha256(data).hexdigest()
+    kind = next((k for magic, k in ATTACHMENT_FORMATS.items() if data.startswith(magic)), None)
+    suffix = name.rsplit(".", 1)[-1].lower()[:16] if "." in name else ""
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> int:
+        document = session.scalars(select(t.Document).where(t.Document.sha256 == sha)).first()
+        if document is None:
+            document = t.Document(
+                sha256=sha,
+                filename=name,
+                format=kind or suffix or "bin",
+                size=len(data),
+                content=data,
+                text="",
+            )
+            session.add(document)
+            session.flush()
+        attachment = t.Attachment(
+            position=len(item.attachments), name=name, confidential=item.confidential, document_id=document.id
+        )
+        item.attachments.append(attachment)
+        session.flush()
+        return attachment.id  # _edit_item records the item's attachments before and after
+
+    return _edit_item(factory, item_id, by, change)

@@ -59,6 +59,8 @@ class SectionView:
 class Attachment:
     id: int
     name: str
+    has_file: bool = False
+    """Uploaded with the item in the editor: downloadable at /bilag/{id}."""
 
 
 @dataclass(frozen=True)

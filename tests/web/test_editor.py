@@ -144,3 +144,43 @@ def test_members_and_other_fora_may_not_edit(web: TestClient, archive: Archive) 
     assert web.get(f"/moeder/{other}/rediger").status_code == 403
     r = web.post("/skriv", data={"csrf": csrf, "forum": UNPUBLISHED, "date": "2027-01-01"})
     assert r.status_code == 403
+
+
+def test_attachment_upload_and_download(web: TestClient, archive: Archive) -> None:
+    csrf = login(web, "sekr")
+    r = web.post("/skriv", data={"csrf": csrf, "forum": FORUM, "date": "2027-04-01"}, follow_redirects=False)
+    mid = int(r.headers["location"].split("/")[2])
+    web.post(f"/moeder/{mid}/rediger/punkt", data={"csrf": csrf, "title": "Budget", "minutes": "10"})
+    with archive.factory() as s:
+        item = s.scalars(select(t.Item).where(t.Item.meeting_id == mid, t.Item.number == "2")).one()
+    pdf = b"%PDF-1.4 bilag med budgettal"
+    r = web.post(
+        f"/punkter/{item.id}/bilag",
+        data={"csrf": csrf},
+        files={"fil": ("Budget 2027.pdf", pdf, "application/pdf")},
+    )
+    assert r.status_code == 200 and "Budget 2027.pdf" in r.text
+    # Saving the item's other fields keeps the uploaded file.
+    web.post(
+        f"/punkter/{item.id}/rediger",
+        data={"csrf": csrf, "title": "Budget", "attachments": "Budget 2027.pdf\nOversigt.xlsx"},
+    )
+    with archive.factory() as s:
+        rows = s.scalars(
+            select(t.Attachment).where(t.Attachment.item_id == item.id).order_by(t.Attachment.position)
+        ).all()
+        assert [(a.name, a.document_id is not None) for a in rows] == [
+            ("Budget 2027.pdf", True),
+            ("Oversigt.xlsx", False),
+        ]
+        attachment_id = rows[0].id
+    assert web.get(f"/bilag/{attachment_id}").content == pdf
+    public = TestClient(web.app)
+    assert public.get(f"/bilag/{attachment_id}").status_code == 404  # the meeting is not published
+    web.post(f"/moeder/{mid}/forloeb", data={"csrf": csrf, "handling": "offentliggoer"})
+    assert public.get(f"/bilag/{attachment_id}").content == pdf
+    assert f'href="/bilag/{attachment_id}"' in public.get(f"/moeder/{mid}").text
+    empty = web.post(
+        f"/punkter/{item.id}/bilag", data={"csrf": csrf}, files={"fil": ("", b"", "application/pdf")}
+    )
+    assert empty.status_code in (409, 422)

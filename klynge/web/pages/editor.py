@@ -349,6 +349,63 @@ async def add_action(request: Request, item_id: int, who: Viewer = Depends(requi
     )
 
 
+@router.post("/punkter/{item_id}/bilag")
+async def upload_attachment(
+    request: Request, item_id: int, who: Viewer = Depends(require_writer)
+) -> Response:
+    """A file attached to an item (Bilag); kept byte for byte, shown to whoever may see the item."""
+    from klynge.web.upload import MAX_BYTES, MAX_FILES
+
+    form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
+    meeting_id = _item_meeting(request, item_id)
+    upload = form.get("fil")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        return await run_in_threadpool(_edit_page, request, meeting_id, "vælg en fil at vedhæfte", 422)
+    data = await upload.read()
+    name = upload.filename
+
+    def change() -> None:
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{name}: filen er for stor (højst {MAX_BYTES // 1_048_576} MB)")
+        lifecycle.attach_file(sessions(request), item_id, name, data, by=who.name)
+
+    return await _change(request, who, meeting_id, f"#punkt-{item_id}", change)
+
+
+@router.get("/bilag/{attachment_id}")
+def download_attachment(request: Request, attachment_id: int) -> Response:
+    """An uploaded attachment, for those who may see its item (closed: the forum's own people)."""
+    from urllib.parse import quote
+
+    from klynge.web.queries import visibility
+
+    who = viewer(request)
+    with sessions(request)() as s:
+        meeting_id = s.scalar(
+            select(t.Item.meeting_id)
+            .join(t.Attachment, t.Attachment.item_id == t.Item.id)
+            .where(t.Attachment.id == attachment_id)
+        )
+        if meeting_id is None:
+            raise NotFound(f"bilag {attachment_id} findes ikke")
+        scoped = visibility.scoped(s, who, int(meeting_id))
+        row = s.execute(
+            select(t.Document.filename, t.Document.content, t.Attachment.name)
+            .select_from(t.Attachment)
+            .join(t.Item, t.Item.id == t.Attachment.item_id)
+            .join(t.Meeting, t.Meeting.id == t.Item.meeting_id)
+            .join(t.Document, t.Document.id == t.Attachment.document_id)
+            .where(t.Attachment.id == attachment_id, visibility.items(scoped), visibility.attachments(scoped))
+        ).first()
+    if row is None:
+        raise NotFound(f"bilag {attachment_id} findes ikke")
+    return Response(
+        row.content,
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(row.name)}"},
+    )
+
+
 @router.post("/deltagere/{participation_id}")
 async def attendance(
     request: Request, participation_id: int, who: Viewer = Depends(require_writer)

@@ -122,7 +122,7 @@ def statements(sees_confidential: bool) -> Statements:
         .join(Item, Item.id == Section.item_id)
         .where(Item.meeting_id == MID)
         .order_by(Section.item_id, Section.position),
-        attachments=select(Attachment.id, Attachment.item_id, Attachment.name)
+        attachments=select(Attachment.id, Attachment.item_id, Attachment.name, Attachment.document_id)
         .join(Item, Item.id == Attachment.item_id)
         .where(Item.meeting_id == MID, visibility.attachments(viewer))
         .order_by(Attachment.item_id, Attachment.position),
@@ -203,7 +203,7 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
                     SectionView(s.id, s.kind, s.heading, s.text, s.span_start, s.span_end)
                 )
         for a in session.execute(q.attachments, bind):
-            attachments[a.item_id].append(AttachmentView(a.id, a.name))
+            attachments[a.item_id].append(AttachmentView(a.id, a.name, a.document_id is not None))
         for d in session.execute(q.decisions, bind):
             if d.item_id in titles:
                 decisions[d.item_id].append(

@@ -177,7 +177,9 @@ def item_view(
             SectionView(s.id, s.kind, s.heading, s.text, s.span_start, s.span_end) for s in it.sections
         ),
         attachments=tuple(
-            Attachment(a.id, a.name) for a in it.attachments if viewer.sees_confidential or not a.confidential
+            Attachment(a.id, a.name, a.document_id is not None)
+            for a in it.attachments
+            if viewer.sees_confidential or not a.confidential
         ),
         decisions=tuple(decisions),
         actions=tuple(actions),
