@@ -232,10 +232,11 @@ def _ingest(
     if duplicate is not None:
         return duplicate
     parsed = parsed_meeting()
-    # Blocks are not stored; leaving them out makes the NUL check cheap.
-    parsed = _without_nul(
-        dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, blocks=()))
-    )
+    # Blocks are not stored. Every text comes from the document's text (or, for a meeting written
+    # as JSON, from the JSON): only walk the whole meeting when some NUL can be in it.
+    parsed = dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, blocks=()))
+    if "\x00" in parsed.document.text or not parsed.document.text:
+        parsed = _without_nul(parsed)
     doc = parsed.document
     document = t.Document(
         sha256=sha,
