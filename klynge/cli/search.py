@@ -97,3 +97,36 @@ def related(
     for r in found:
         date = r.date.isoformat() if r.date else "uden dato"
         typer.echo(f"{r.item_id:>6}  {date}  {r.forum}  punkt {r.item_number}: {r.title}")
+
+
+@app.command()
+def reindex(
+    db: str | None = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB)."),
+) -> None:
+    """Byg søgeindekset op igen for hele arkivet (i én transaktion; søgning virker imens)."""
+    import sys
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from klynge.index.sync import rebuild
+
+    factory = open_store(database_url(db))
+    progress = Progress(
+        TextColumn("Indekserer"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
+    started = time.perf_counter()
+    try:
+        with progress, factory.begin() as session:
+            task = progress.add_task("", total=None)
+            count = rebuild(session, lambda n, total: progress.update(task, completed=n, total=total))
+    finally:
+        engine_of(factory).dispose()
+    typer.echo(f"søgeindekset er bygget op igen: {count} møder på {time.perf_counter() - started:.1f} s")

@@ -10,6 +10,8 @@ Publishing or closing an item changes what the public may find: call `reindex_me
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +28,21 @@ def reindex_meeting(session: Session, meeting_id: int) -> None:
         writer.remove(session.connection(), meeting_id)
         return
     writer.replace(session.connection(), meeting_id, pieces_of(session, meeting))
+
+
+def rebuild(session: Session, progress: Callable[[int, int], None] | None = None) -> int:
+    """Empty the index and index every meeting again, inside the caller's transaction (readers see
+    the old index until it commits); returns the number of meetings. After a restore, an analyser
+    change, or to repair."""
+    writer.clear(session.connection())
+    ids = list(session.scalars(select(Meeting.id).order_by(Meeting.date, Meeting.id)))
+    for n, meeting_id in enumerate(ids, 1):
+        reindex_meeting(session, meeting_id)
+        if n % 200 == 0:
+            session.expunge_all()  # keep memory flat on a big archive
+        if progress is not None:
+            progress(n, len(ids))
+    return len(ids)
 
 
 def remove_meeting(session: Session, meeting_id: int) -> None:

@@ -161,3 +161,11 @@ def replace(conn: Connection, meeting_id: int, pieces: Sequence[Piece]) -> None:
     conn.execute(insert(search_doc), rows)
     backend(conn).insert(conn, rows)
     _adjust_terms(conn, rows, +1)
+
+
+def clear(conn: Connection) -> None:
+    """Empty the whole index (before a rebuild)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('delete-all')"))
+    conn.execute(delete(search_doc))
+    conn.execute(delete(search_term))

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 from klynge import model
 from klynge.store.db import engine_of, open_store
@@ -77,3 +78,26 @@ def test_bad_query_and_unknown_item_are_one_line_errors(sqlite_url: str, klynge:
         done = klynge(*args, db=sqlite_url)
         assert done.returncode == 1
         assert done.stderr.startswith("fejl: ") and done.stderr.count("\n") == 1, done.stderr
+
+
+def test_reindex_rebuilds_the_same_index(
+    tmp_path: Path, sqlite_url: str, klynge: Run, minutes_text: Callable[..., str]
+) -> None:
+    from sqlalchemy import text as sql
+
+    folder = tmp_path / "referater"
+    folder.mkdir()
+    for day in (3, 10):
+        path = folder / f"referat-{day}.txt"
+        path.write_text(minutes_text("Styregruppen for Nordklyngen", dt.date(2024, 3, day)), encoding="utf-8")
+    assert klynge("ingest", folder, db=sqlite_url).returncode == 0
+    before = json.loads(klynge("search", "akutteam", "--json", db=sqlite_url).stdout)
+    factory = open_store(sqlite_url)
+    with factory.begin() as s:  # a damaged index: half of it gone
+        s.execute(sql("DELETE FROM search_doc WHERE id IN (SELECT id FROM search_doc LIMIT 5)"))
+    engine_of(factory).dispose()
+    res = klynge("reindex", db=sqlite_url)
+    assert res.returncode == 0 and "2 møder" in res.stdout, res.stderr
+    after = json.loads(klynge("search", "akutteam", "--json", db=sqlite_url).stdout)
+    assert after["total"] == before["total"] >= 2
+    assert [h["item_id"] for h in after["hits"]] == [h["item_id"] for h in before["hits"]]
