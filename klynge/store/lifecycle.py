@@ -674,3 +674,36 @@ def attach_file(
         return attachment.id  # _edit_item records the item's attachments before and after
 
     return _edit_item(factory, item_id, by, change)
+
+
+def add_participant(
+    factory: SessionFactory,
+    meeting_id: int,
+    name: str,
+    *,
+    organisation: str | None = None,
+    role: str | None = None,
+    guest: bool = False,
+    by: str | None = None,
+) -> int:
+    """An invitee or guest added by hand; the same person and organisation rows as ingest uses."""
+    from klynge.store.repo import organisation_named, person_named
+
+    if not name.strip():
+        raise InputError("deltageren skal have et navn")
+    with _writing(factory, meeting_id) as (session, m):
+        person = person_named(session, name)
+        if any(p.person_id == person.id for p in m.participations if person.id is not None):
+            raise InputError(f"{name.strip()} er allerede deltager")
+        part = t.Participation(
+            person=person,
+            organisation=organisation_named(session, organisation),
+            position=len(m.participations),
+            role=(role or "").strip() or None,
+            guest=guest,
+        )
+        m.participations.append(part)
+        session.flush()
+        after = {"name": person.name, "organisation": organisation, "role": part.role, "guest": guest}
+        _record(session, by, m.id, "participant", part.id, "create", None, after)
+        return part.id

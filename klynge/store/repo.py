@@ -553,3 +553,12 @@ def _owner(
         return person, None
     org = orgs.get(key) or session.scalars(select(t.Organisation).where(t.Organisation.key == key)).first()
     return None, org
+
+
+def person_named(session: Session, name: str) -> t.Person:
+    """The person row for a name (created if new), as ingest links participants."""
+    return _person(session, name, {})
+
+
+def organisation_named(session: Session, name: str | None) -> t.Organisation | None:
+    return _organisation(session, name, {})

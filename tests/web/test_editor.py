@@ -184,3 +184,26 @@ def test_attachment_upload_and_download(web: TestClient, archive: Archive) -> No
         f"/punkter/{item.id}/bilag", data={"csrf": csrf}, files={"fil": ("", b"", "application/pdf")}
     )
     assert empty.status_code in (409, 422)
+
+
+def test_add_a_guest_by_hand(web: TestClient, archive: Archive) -> None:
+    csrf = login(web, "sekr")
+    r = web.post("/skriv", data={"csrf": csrf, "forum": FORUM, "date": "2027-05-06"}, follow_redirects=False)
+    mid = int(r.headers["location"].split("/")[2])
+    data = {
+        "csrf": csrf,
+        "name": "Mikkel Sand",
+        "organisation": "Patientforeningen",
+        "role": "oplægsholder",
+        "guest": "on",
+    }
+    assert "Mikkel Sand" in web.post(f"/moeder/{mid}/rediger/deltager", data=data).text
+    again = web.post(f"/moeder/{mid}/rediger/deltager", data=data)
+    assert again.status_code == 422 and "allerede deltager" in again.text
+    with archive.factory() as s:
+        guests = s.scalars(
+            select(t.Participation).where(t.Participation.meeting_id == mid, t.Participation.guest.is_(True))
+        ).all()
+        assert [(g.person.name, g.organisation.name if g.organisation else None) for g in guests] == [
+            ("Mikkel Sand", "Patientforeningen")
+        ]

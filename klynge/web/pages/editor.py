@@ -406,6 +406,28 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
     )
 
 
+@router.post("/moeder/{meeting_id}/rediger/deltager")
+async def add_participant(
+    request: Request, meeting_id: int, who: Viewer = Depends(require_writer)
+) -> Response:
+    form = await _form(request)
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        "#deltagere",
+        lambda: lifecycle.add_participant(
+            sessions(request),
+            meeting_id,
+            form.get("name", ""),
+            organisation=form.get("organisation") or None,
+            role=form.get("role") or None,
+            guest=form.get("guest") == "on",
+            by=who.name,
+        ),
+    )
+
+
 @router.post("/deltagere/{participation_id}")
 async def attendance(
     request: Request, participation_id: int, who: Viewer = Depends(require_writer)
