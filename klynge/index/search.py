@@ -295,7 +295,8 @@ def _score(
     for clause in clauses:
         if clause.grows:
             df[clause.terms[-1]] = max(total, 1)  # a prefix matches as often as the query does
-    scored = [(rank.bm25(r.stems, r.parts, clauses, df, n, avgdl), r) for r in rows]
+    score = rank.scorer(clauses, df, n, avgdl)
+    scored = [(score(r.stems, r.parts), r) for r in rows]
     order = sorted(range(len(scored)), key=lambda i: (-scored[i][0], i))
     return [scored[i] for i in order]
 
