@@ -16,7 +16,9 @@ from klynge.web.access import is_loopback
 def serve(
     demo: bool = typer.Option(False, "--demo", help="Indlæs demo-arkivet først (hvis det ikke er der)."),
     host: str = typer.Option(
-        "127.0.0.1", "--host", help="Adresse at lytte på. Kun 127.0.0.1 tillader upload."
+        "127.0.0.1",
+        "--host",
+        help="Adresse at lytte på. Uden brugere kan kun en server på 127.0.0.1 skrives i (se klynge user add).",
     ),
     port: int = typer.Option(8000, "--port", help="Port."),
     workers: int = typer.Option(1, "--workers", min=1, help="Antal arbejdsprocesser."),
@@ -35,7 +37,10 @@ def serve(
     os.environ["KLYNGE_HOST"] = host
     typer.echo(f"Klynge kører på http://{host}:{port}/  (database: {hide_password(url)})", err=True)
     if not is_loopback(host):
-        typer.echo("upload og statusændringer er slået fra: serveren lytter ikke kun på loopback", err=True)
+        typer.echo(
+            "ændringer kræver login som sekretariat eller administrator (opret brugere med klynge user add)",
+            err=True,
+        )
     uvicorn.run(
         "klynge.web.asgi:make_app",
         factory=True,
