@@ -62,3 +62,28 @@ def test_masks_are_safe_inside_json_and_html() -> None:
 
     for mark in (CPR_MASK, EMAIL_MASK, PHONE_MASK):
         assert not set(mark) & set("\"\\<>&'")
+
+
+def _reference_mask(text: str) -> str:
+    """The plain way: each pattern over the whole text (slow on pages, obviously right)."""
+    from klynge import privacy
+
+    if "@" in text:
+        text = privacy._EMAIL.sub(privacy.EMAIL_MASK, text)
+    text = privacy._CPR.sub(privacy.CPR_MASK, text)
+    return privacy._PHONE.sub(privacy._phone, text)
+
+
+@given(st.text(alphabet="0123456789012345678901234567890123456789 -+.,/:xj@", max_size=80))
+def test_fast_masking_equals_the_plain_patterns(text: str) -> None:
+    """The pre-scan for runs of digits only skips work: the result is what the patterns give."""
+    assert mask_personal(text) == _reference_mask(text)
+
+
+def test_fast_masking_equals_the_plain_patterns_on_a_page() -> None:
+    page = (
+        "<p>Mødet 2024-04-18 kl. 08.30-09.00, tlf. 21 43 65 87 eller +45 2143 6587; CPR 010203-1234,"
+        " CVR 12345678, j.nr. 24/12345, sagsnr. 1-52-100-22-09; 0045 21436587. 3112991234</p>"
+    ) * 50
+    assert mask_personal(page) == _reference_mask(page)
+    assert "[telefon]" in mask_personal(page) and "[cpr]" in mask_personal(page)

@@ -254,6 +254,17 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _rows(conn: Connection, sql: str) -> list[Any]:
+    """All rows of a read as plain tuples from the driver's own cursor, in this connection's
+    transaction: SQLAlchemy's row objects cost half the time of fetching ~200 candidates."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _pieces(conn: Connection, ids: list[int]) -> list[_Piece]:
     """The candidates' metadata and analysis, in the order of `ids` (one query; ids are ints)."""
     if not ids:
@@ -263,7 +274,7 @@ def _pieces(conn: Connection, ids: list[int]) -> list[_Piece]:
         f"persons, stems, parts FROM search_doc WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
     )
     by_id = {}
-    for r in conn.exec_driver_sql(sql):
+    for r in _rows(conn, sql):
         by_id[r[0]] = _Piece(r[0], r[1], r[2], r[3], r[4], r[5], _date(r[6]), r[7], r[8], r[9], r[10], r[11])
     return [by_id[i] for i in ids if i in by_id]
 
@@ -272,7 +283,7 @@ def _texts(conn: Connection, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     sql = f"SELECT id, text FROM search_doc WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
-    return {r[0]: r[1] for r in conn.exec_driver_sql(sql)}
+    return {r[0]: r[1] for r in _rows(conn, sql)}
 
 
 def _stats(conn: Connection, terms: set[str]) -> tuple[dict[str, int], int, float]:

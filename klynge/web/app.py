@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -12,6 +14,14 @@ from klynge.web import errors
 from klynge.web.access import is_loopback
 
 STATIC = Path(__file__).parent / "static"
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    from klynge.web.threads import configure
+
+    configure(app, app.state.db_url)
+    yield
 
 
 def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = None) -> FastAPI:
@@ -29,6 +39,7 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.db_url = db_url
     app.state.writable = is_loopback(host)

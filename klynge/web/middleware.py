@@ -3,7 +3,9 @@
 `MaskPersonalData` masks e-mail addresses, phone numbers and CPR-like numbers (klynge.privacy) in
 every text response (pages, REST, OParl, feeds, calendar) unless the request's viewer may see
 personal data; it is the last line, after every query, so no path can forget it. Original files
-sent as downloads are the archived documents and are passed through as they are.
+sent as downloads are the archived documents and are passed through as they are. A response the
+app masked itself (the page cache keeps pages masked, so a cache hit is not masked again) carries
+the private `MASKED_HEADER`, which is removed here and never reaches the client.
 `SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response. Scripts only from
 the site itself (htmx is vendored); inline styles are allowed (a few style attributes, and htmx's
 indicator style), inline scripts are not.
@@ -31,6 +33,9 @@ MASKED_TYPES = (
     b"text/plain",
     b"text/markdown",
 )
+
+MASKED_HEADER = b"x-klynge-masked"
+"""Set by the app on a response whose body it has already masked for this viewer."""
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -94,6 +99,11 @@ class MaskPersonalData:
             nonlocal start, passing
             if message["type"] == "http.response.start":
                 seen = {name.lower(): value for name, value in message.get("headers", [])}
+                if MASKED_HEADER in seen:
+                    passing = True
+                    headers = [(n, v) for n, v in message.get("headers", []) if n.lower() != MASKED_HEADER]
+                    await send({**message, "headers": headers})
+                    return
                 kind = seen.get(b"content-type", b"").split(b";")[0].strip().lower()
                 download = b"attachment" in seen.get(b"content-disposition", b"").lower()
                 if kind not in MASKED_TYPES or download or _sees_personal(scope):

@@ -22,8 +22,10 @@ from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from klynge.errors import NotFound
+from klynge.privacy import mask_personal
 from klynge.store.tables import Action, ActionEvent, Item, Meeting
 from klynge.web.access import Viewer
+from klynge.web.middleware import MASKED_HEADER
 from klynge.web.queries import visibility
 
 MAX_ENTRIES = 2000
@@ -96,6 +98,26 @@ def thaw(body: bytes, viewer: Viewer) -> bytes:
     return body.replace(CSRF_MARK, viewer.csrf.encode()) if viewer.csrf else body
 
 
+def masked(body: bytes, viewer: Viewer) -> bytes:
+    """The page as this viewer may see it: personal data masked unless they may see it.
+
+    Cached pages are kept masked, so a hit costs no masking (0.2-0.7 ms a page)."""
+    if viewer.sees_personal:
+        return body
+    return mask_personal(body.decode("utf-8", errors="surrogateescape")).encode(
+        "utf-8", errors="surrogateescape"
+    )
+
+
+def page_response(request: Request, body: bytes, viewer: Viewer) -> HTMLResponse:
+    """A cached (frozen, masked) page as this viewer's response, marked as masked already."""
+    from klynge.web.render import set_csrf_cookie
+
+    response = HTMLResponse(thaw(body, viewer), headers={MASKED_HEADER.decode(): "1"})
+    set_csrf_cookie(request, response)
+    return response
+
+
 def access_key(viewer: Viewer) -> tuple[Any, ...]:
     """Everything about a viewer that changes what a page shows (a role or forum change included)."""
     return (
@@ -117,7 +139,6 @@ def cached_page(
     For list pages and item pages whose queries scan much of the archive (actions, decisions,
     related items); the stamp is a few indexed max/count lookups."""
     from klynge.web.queries.stats import archive_stamp
-    from klynge.web.render import set_csrf_cookie
 
     cache: PageCache = request.app.state.page_cache
     page_key = (
@@ -130,10 +151,10 @@ def cached_page(
     current = archive_stamp(session)
     body = cache.get(page_key, current)
     if body is not None:
-        response = HTMLResponse(thaw(body, who))
-        set_csrf_cookie(request, response)
-        return response
+        return page_response(request, body, who)
     page = build()
-    if page.status_code == 200:
-        cache.put(page_key, current, freeze(bytes(page.body), who))
-    return page
+    if page.status_code != 200:
+        return page
+    body = masked(freeze(bytes(page.body), who), who)
+    cache.put(page_key, current, body)
+    return page_response(request, body, who)

@@ -210,7 +210,7 @@ def api_imports(
 
 @router.post("/upload", summary="Indlæs filer (multipart, feltet 'files'); ét resultat pr. fil")
 async def api_upload(request: Request, who: Viewer = Depends(require_writer)) -> dict[str, Any]:
-    from starlette.concurrency import run_in_threadpool
+    from klynge.web.threads import in_write_thread
 
     form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
     uploads = [
@@ -223,7 +223,7 @@ async def api_upload(request: Request, who: Viewer = Depends(require_writer)) ->
         from klynge.errors import InputError
 
         raise InputError("ingen filer modtaget (send multipart med feltet 'files')")
-    result = await run_in_threadpool(ingest_uploads, sessions(request), who, uploads)
+    result = await in_write_thread(request, ingest_uploads, sessions(request), who, uploads)
     return {
         "ok": not any(o.failed for o in result.outcomes),
         "run_id": result.run_id,

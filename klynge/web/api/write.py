@@ -14,7 +14,6 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from klynge.errors import Forbidden, InputError, NotFound
 from klynge.interchange import from_interchange
@@ -23,6 +22,7 @@ from klynge.store.names import name_key
 from klynge.store.tables import Forum, Meeting
 from klynge.web.access import Viewer, require_writer
 from klynge.web.db import sessions
+from klynge.web.threads import in_write_thread
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -67,7 +67,7 @@ async def api_new_meeting(
         raise Forbidden(f"{forum}: kun forummets sekretariat eller en administrator kan oprette møder")
     meeting = lifecycle.prepared(from_interchange(data, "api.json"), keep_actions="actions" in data)
     factory = sessions(request)
-    meeting_id = await run_in_threadpool(lifecycle.create_meeting, factory, meeting, by=who.name)
+    meeting_id = await in_write_thread(request, lifecycle.create_meeting, factory, meeting, by=who.name)
     with factory() as s:
         status = s.scalar(select(Meeting.status).where(Meeting.id == meeting_id))
     return {"ok": True, "data": {"id": meeting_id, "status": status}}
@@ -82,7 +82,7 @@ async def api_meeting_status(
     target = lifecycle.next_status(current) if body.status == "next" else body.status
     if target is None:
         raise InputError(f"møde {meeting_id} er offentliggjort; der er intet næste trin")
-    await run_in_threadpool(lifecycle.set_status, sessions(request), meeting_id, target, by=who.name)
+    await in_write_thread(request, lifecycle.set_status, sessions(request), meeting_id, target, by=who.name)
     return {"ok": True, "data": {"id": meeting_id, "status": target, "previous": current}}
 
 
@@ -92,5 +92,5 @@ async def api_publish(
 ) -> dict[str, Any]:
     forum_id, _ = _meeting_forum(request, meeting_id)
     _may_edit(who, forum_id, f"møde {meeting_id}")
-    number = await run_in_threadpool(lifecycle.publish, sessions(request), meeting_id, by=who.name)
+    number = await in_write_thread(request, lifecycle.publish, sessions(request), meeting_id, by=who.name)
     return {"ok": True, "data": {"id": meeting_id, "publication": number}}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from klynge.errors import Forbidden
 from klynge.store import accounts
@@ -12,6 +11,7 @@ from klynge.web.access import SESSION_COOKIE, Viewer, check_csrf, client_ip, req
 from klynge.web.db import sessions
 from klynge.web.params import page_number
 from klynge.web.render import render
+from klynge.web.threads import in_write_thread
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 100
@@ -38,8 +38,8 @@ async def login(
 ) -> Response:
     factory = sessions(request)
     try:
-        token, _who = await run_in_threadpool(
-            accounts.login, factory, username, password, ip=client_ip(request)
+        token, _who = await in_write_thread(
+            request, accounts.login, factory, username, password, ip=client_ip(request)
         )
     except Forbidden as exc:
         locked = "for mange" in str(exc)
@@ -71,7 +71,7 @@ async def logout(request: Request) -> Response:
     token = request.cookies.get(SESSION_COOKIE)
     if who.signed_in and token:
         await check_csrf(request, who)
-        await run_in_threadpool(accounts.logout, sessions(request), token, ip=client_ip(request))
+        await in_write_thread(request, accounts.logout, sessions(request), token, ip=client_ip(request))
     response.delete_cookie(SESSION_COOKIE)
     return response
 

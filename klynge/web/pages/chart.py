@@ -11,9 +11,9 @@ from klynge.errors import NotFound
 from klynge.web.access import viewer
 from klynge.web.chart import bar_chart, legend
 from klynge.web.db import session
-from klynge.web.pagecache import PageCache, access_key, freeze, thaw
+from klynge.web.pagecache import PageCache, access_key, freeze, masked, page_response
 from klynge.web.queries import stats
-from klynge.web.render import render, set_csrf_cookie
+from klynge.web.render import render
 
 router = APIRouter(include_in_schema=False)
 MEASURES = {"moeder": 0, "beslutninger": 1, "handlinger": 2}
@@ -38,13 +38,12 @@ def chart_page(request: Request, s: Session = Depends(session)) -> HTMLResponse:
     current = stats.archive_stamp(s)
     body = page_cache.get(key, current)
     if body is not None:
-        response = HTMLResponse(thaw(body, who))
-        set_csrf_cookie(request, response)
-        return response
+        return page_response(request, body, who)
     charts = [(x, Markup(bar_chart(x)), legend(x)) for x in cached_series(request, s)]
     page = render(request, "chart.html", title="Statistik", charts=charts)
-    page_cache.put(key, current, freeze(bytes(page.body), who))
-    return page
+    body = masked(freeze(bytes(page.body), who), who)
+    page_cache.put(key, current, body)
+    return page_response(request, body, who)
 
 
 @router.get("/statistik/{measure}.svg")

@@ -15,7 +15,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
-from starlette.concurrency import run_in_threadpool
 
 from klynge import model
 from klynge.errors import Conflict, Forbidden, InputError, NotFound
@@ -25,6 +24,7 @@ from klynge.store.names import name_key
 from klynge.web.access import Viewer, require_writer, viewer
 from klynge.web.db import sessions
 from klynge.web.render import render
+from klynge.web.threads import in_write_thread
 
 router = APIRouter(include_in_schema=False)
 
@@ -126,10 +126,10 @@ async def _change(
     """Run one lifecycle change; back to the edit page, or the page with the reason."""
     try:
         _check(who, request, meeting_id)
-        await run_in_threadpool(change)
+        await in_write_thread(request, change)
     except (InputError, Conflict) as exc:
         status = 409 if isinstance(exc, Conflict) else 422
-        return await run_in_threadpool(_edit_page, request, meeting_id, str(exc), status)
+        return await in_write_thread(request, _edit_page, request, meeting_id, str(exc), status)
     return RedirectResponse(f"/moeder/{meeting_id}/rediger{anchor}", status_code=303)
 
 
@@ -224,11 +224,11 @@ async def new_meeting(request: Request, who: Viewer = Depends(require_writer)) -
             tuple(people) if form.get("inviter") else (),
             tuple(items),
         )
-        meeting_id = await run_in_threadpool(
-            lifecycle.create_meeting, sessions(request), meeting, by=who.name, status="draft_agenda"
+        meeting_id = await in_write_thread(
+            request, lifecycle.create_meeting, sessions(request), meeting, by=who.name, status="draft_agenda"
         )
     except (InputError, Conflict) as exc:
-        return await run_in_threadpool(_drafts_page, request, who, str(exc), 422)
+        return await in_write_thread(request, _drafts_page, request, who, str(exc), 422)
     return RedirectResponse(f"/moeder/{meeting_id}/rediger", status_code=303)
 
 
@@ -360,7 +360,7 @@ async def upload_attachment(
     meeting_id = _item_meeting(request, item_id)
     upload = form.get("fil")
     if upload is None or isinstance(upload, str) or not upload.filename:
-        return await run_in_threadpool(_edit_page, request, meeting_id, "vælg en fil at vedhæfte", 422)
+        return await in_write_thread(request, _edit_page, request, meeting_id, "vælg en fil at vedhæfte", 422)
     data = await upload.read()
     name = upload.filename
 
@@ -465,9 +465,9 @@ async def lifecycle_step(
     if action == "slet":
         try:
             _check(who, request, meeting_id)
-            await run_in_threadpool(lifecycle.delete_meeting, factory, meeting_id, by=who.name)
+            await in_write_thread(request, lifecycle.delete_meeting, factory, meeting_id, by=who.name)
         except (InputError, Conflict) as exc:
-            return await run_in_threadpool(_edit_page, request, meeting_id, str(exc), 409)
+            return await in_write_thread(request, _edit_page, request, meeting_id, str(exc), 409)
         return RedirectResponse("/skriv", status_code=303)
 
     def change() -> None:

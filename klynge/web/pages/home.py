@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from klynge.store.tables import ImportFile
 from klynge.web.access import viewer
 from klynge.web.db import session
-from klynge.web.pagecache import PageCache, access_key, freeze, thaw
+from klynge.web.pagecache import PageCache, access_key, freeze, masked, page_response
 from klynge.web.queries import followups, imports, meetings, stats
-from klynge.web.render import render, set_csrf_cookie
+from klynge.web.render import render
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,9 +29,7 @@ def home(request: Request, s: Session = Depends(session)) -> HTMLResponse:
     current = (*stats.archive_stamp(s), s.scalar(select(func.max(ImportFile.id))))
     body = cache.get(key, current)
     if body is not None:
-        response = HTMLResponse(thaw(body, who))
-        set_csrf_cookie(request, response)
-        return response
+        return page_response(request, body, who)
     page = render(
         request,
         "home.html",
@@ -46,5 +44,6 @@ def home(request: Request, s: Session = Depends(session)) -> HTMLResponse:
         failure=imports.last_failure(s),
         kinds=followups.KIND_LABELS,
     )
-    cache.put(key, current, freeze(bytes(page.body), who))
-    return page
+    body = masked(freeze(bytes(page.body), who), who)
+    cache.put(key, current, body)
+    return page_response(request, body, who)

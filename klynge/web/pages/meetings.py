@@ -17,7 +17,7 @@ from klynge.web.db import session, sessions
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import meetings
-from klynge.web.render import MONTHS, render, set_csrf_cookie
+from klynge.web.render import MONTHS, render
 from klynge.web.views import MeetingSummary
 
 router = APIRouter(include_in_schema=False)
@@ -108,14 +108,13 @@ def _meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
         current = pagecache.stamp(s, who, meeting_id)
         body = cache.get(cache_key, current)
         if body is not None:
-            response = HTMLResponse(pagecache.thaw(body, who))
-            set_csrf_cookie(request, response)
-            return response
+            return pagecache.page_response(request, body, who)
         detail = meetings.detail(s, who, meeting_id)
     title = f"{detail.meeting.forum} {detail.meeting.date or ''}"
     page = render(request, "meeting.html", title=title, d=detail)
-    cache.put(cache_key, current, pagecache.freeze(bytes(page.body), who))
-    return page
+    body = pagecache.masked(pagecache.freeze(bytes(page.body), who), who)
+    cache.put(cache_key, current, body)
+    return pagecache.page_response(request, body, who)
 
 
 @router.get("/moeder/{meeting_id}/original")

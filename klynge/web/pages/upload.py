@@ -32,9 +32,9 @@ async def upload_files(request: Request, who: Viewer = Depends(require_writer)) 
     form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
     files = [f for f in form.getlist("filer") if not isinstance(f, str) and f.filename]
     uploads = [Upload(f.filename or "uden-navn", await f.read()) for f in files]
-    from starlette.concurrency import run_in_threadpool
+    from klynge.web.threads import in_write_thread
 
-    result = await run_in_threadpool(ingest_uploads, sessions(request), who, uploads)
+    result = await in_write_thread(request, ingest_uploads, sessions(request), who, uploads)
     template = "upload_result.html" if request.headers.get("HX-Request") else "upload.html"
     status = 200 if uploads else 422
     return render(
