@@ -86,9 +86,14 @@ def driver(args: tuple[str, int, float, int, list[int], list[int], float]) -> di
     return dict(out)
 
 
-def writer(url: str, seconds: float, result: mp.Queue) -> None:  # type: ignore[type-arg]
-    """Ingest new versions of the demo's text documents for `seconds`; report (done, failed)."""
+def writer(url: str, seconds: float, nice: int, result: mp.Queue) -> None:  # type: ignore[type-arg]
+    """Ingest new versions of the demo's text documents for `seconds`; report (done, failed).
+
+    `nice` > 0 runs it at a lower CPU priority, as a background import would be run."""
     from klynge.store.repo import ingest_bytes
+
+    if nice:
+        os.nice(nice)
 
     factory = open_store(url)
     files = sorted(p for p in DEMO.iterdir() if p.suffix in (".md", ".html"))
@@ -152,6 +157,9 @@ def main() -> int:
         "--think", type=float, default=0.0, help="seconds a client waits between pages (0: as fast as it can)"
     )
     ap.add_argument("--db", default=None, help="database URL (default: SQLite file in bench/out)")
+    ap.add_argument(
+        "--writer-nice", type=int, default=0, help="CPU niceness of the writer (0: same as the server)"
+    )
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
     url = args.db or f"sqlite:///{OUT / f'load-{args.items}.db'}"
@@ -197,13 +205,15 @@ def main() -> int:
         )
         ctx = mp.get_context("spawn")
         queue: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
-        proc = ctx.Process(target=writer, args=(url, args.seconds, queue))
+        proc = ctx.Process(target=writer, args=(url, args.seconds, args.writer_nice, queue))
         proc.start()
         data = phase(base, args.clients, args.seconds, meetings, items, args.drivers, args.think)
         proc.join(args.seconds + 120)
         done, failed = queue.get(timeout=10) if not queue.empty() else (0, -1)
         report(
-            f"Fase 2: læsere + én skriver ({done} dokumenter indlæst, {failed} fejlet)", data, args.seconds
+            f"Fase 2: læsere + én skriver, nice {args.writer_nice} ({done} dokumenter indlæst, {failed} fejlet)",
+            data,
+            args.seconds,
         )
     finally:
         server.terminate()

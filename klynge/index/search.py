@@ -32,7 +32,7 @@ from klynge.index.writer import TOKENS, TOTAL, backend
 CAP = 200
 COUNT_CAP = 5_000
 MAX_PER_PAGE = 100
-RELATED_CAP = 1000
+RELATED_CAP = 300
 MMAP_BYTES = 1 << 34
 FACETS = ("forum", "year", "organisation", "person", "section")
 
