@@ -47,6 +47,9 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     from klynge.web.pagecache import PageCache
 
     app.state.page_cache = PageCache()
+    from klynge.web.pages.items import RelatedCache
+
+    app.state.related_cache = RelatedCache()
     app.state.stats_cache = {}
     from klynge.web.db import attach
 

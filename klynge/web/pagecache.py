@@ -132,12 +132,16 @@ def access_key(viewer: Viewer) -> tuple[Any, ...]:
 
 
 def cached_page(
-    request: Request, session: Session, who: Viewer, build: Callable[[], HTMLResponse]
+    request: Request,
+    session: Session,
+    who: Viewer,
+    build: Callable[[], HTMLResponse],
+    stamp: tuple[Any, ...] | None = None,
 ) -> HTMLResponse:
-    """The page at this URL for this viewer, built again only when the archive has changed.
+    """The page at this URL for this viewer, built again only when `stamp` has changed.
 
-    For list pages and item pages whose queries scan much of the archive (actions, decisions,
-    related items); the stamp is a few indexed max/count lookups."""
+    By default the stamp is the whole archive's (a few indexed max/count lookups): for list pages
+    whose queries scan much of the archive (actions, decisions, meetings)."""
     from klynge.web.queries.stats import archive_stamp
 
     cache: PageCache = request.app.state.page_cache
@@ -148,7 +152,7 @@ def cached_page(
         *access_key(who),
         dt.date.today(),
     )
-    current = archive_stamp(session)
+    current = archive_stamp(session) if stamp is None else stamp
     body = cache.get(page_key, current)
     if body is not None:
         return page_response(request, body, who)

@@ -105,6 +105,30 @@ def test_item_related_from_other_meetings(client: TestClient, archive: Archive) 
     assert {int(x) for x in related} & others
 
 
+def test_related_items_closed_since_are_dropped_at_once(client: TestClient, archive: Archive) -> None:
+    """Related lists are reused for a while; an item closed in the meantime must vanish at once."""
+    from klynge.store import accounts
+    from klynge.store.tables import utcnow
+
+    accounts.add_user(archive.factory, "medlem", "en lang adgangskode", "member")  # anonymous = public
+    item = _item_id(archive, "nord", "2")
+    pattern = r'<a href="/punkter/(\d+)">Status på fælles akutteam</a>'
+    before = {int(x) for x in re.findall(pattern, client.get(f"/punkter/{item}").text)}
+    others = {_item_id(archive, "nord2", "2"), _item_id(archive, "syd", "2")}
+    closed = next(iter(before & others))
+    api_before = {r["item_id"] for r in client.get(f"/api/items/{item}/related").json()["data"]}
+    assert closed in api_before
+    with archive.factory.begin() as s:
+        row = s.get(Item, closed)
+        assert row is not None
+        row.confidential = True
+        row.updated_at = utcnow()
+    after = {int(x) for x in re.findall(pattern, client.get(f"/punkter/{item}").text)}
+    assert closed not in after and after == before - {closed}
+    api_after = {r["item_id"] for r in client.get(f"/api/items/{item}/related").json()["data"]}
+    assert api_after == api_before - {closed}
+
+
 def test_search_with_facets_and_escaping(client: TestClient, archive: Archive) -> None:
     r = client.get("/soeg", params={"q": "akutteam"})
     assert r.status_code == 200

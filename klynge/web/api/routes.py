@@ -80,7 +80,7 @@ def api_item_source(
 def api_related(request: Request, item_id: int, s: Session = Depends(session)) -> dict[str, Any]:
     who = viewer(request)
     items.detail(s, who, item_id)  # NotFound for items this viewer may not see
-    return {"data": [r.as_json() for r in related_items(s, who, item_id, limit=10)]}
+    return {"data": [r.as_json() for r in related_items(request, s, who, item_id, limit=10)]}
 
 
 @router.get("/decisions", summary="Beslutningsregistret")

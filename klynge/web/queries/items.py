@@ -147,3 +147,23 @@ def source(session: Session, viewer: Viewer, item_id: int, field: str | None) ->
     return SourceExcerpt(
         field, text[lo:start], text[start:end], text[end:hi], start, end, page, lo > 0, hi < len(text)
     )
+
+
+def visible_items(session: Session, viewer: Viewer, ids: list[int]) -> set[int]:
+    """Which of `ids` this viewer may see now (for lists computed earlier, e.g. related items)."""
+    if not ids:
+        return set()
+    rows = session.scalars(
+        select(Item.id)
+        .join(Meeting, Meeting.id == Item.meeting_id)
+        .where(Item.id.in_(ids), visibility.items(viewer))
+    )
+    return set(rows)
+
+
+def meeting_of(session: Session, item_id: int) -> int:
+    """The meeting an item belongs to; `NotFound` when there is no such item."""
+    meeting_id = session.scalar(select(Item.meeting_id).where(Item.id == item_id))
+    if meeting_id is None:
+        raise NotFound(f"punkt {item_id} findes ikke")
+    return int(meeting_id)
