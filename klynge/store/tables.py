@@ -315,7 +315,7 @@ class Action(Timestamps, SourceSpan, Base):
     sentence: Mapped[str] = mapped_column(Text, default="")
     due_phrase: Mapped[str | None] = mapped_column(Text)
     due_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    due_end: Mapped[dt.date | None] = mapped_column(Date)
+    due_end: Mapped[dt.date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     """'open' or 'done'; overdue is open with due_end before today, computed when read."""
 

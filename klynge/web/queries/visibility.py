@@ -18,13 +18,21 @@ from klynge.store.tables import Attachment, Forum, Item, Meeting
 from klynge.web.access import Viewer
 
 
+def _published() -> ColumnElement[bool]:
+    """Published, written so that no index on `published` is used: nearly every meeting is
+    published, and SQLite without statistics would otherwise start every join from that index
+    (the home page's overdue actions: 26 ms sorting all actions instead of 0.1 ms walking
+    `ix_action_due_end`). `published` is never NULL, so "is not false" is "is true"."""
+    return Meeting.published.is_not(False)
+
+
 def meetings(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on `Meeting`: the meetings this viewer may see."""
     if viewer.sees_confidential:
         return true()
     if viewer.secretariat_fora:
-        return or_(Meeting.published.is_(True), Meeting.forum_id.in_(sorted(viewer.secretariat_fora)))
-    return Meeting.published.is_(True)
+        return or_(_published(), Meeting.forum_id.in_(sorted(viewer.secretariat_fora)))
+    return _published()
 
 
 def _private(viewer: Viewer) -> list[int]:
@@ -35,7 +43,7 @@ def items(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on `Item` (joined with its `Meeting`): the items this viewer may see."""
     if viewer.sees_confidential:
         return true()
-    public = and_(Item.confidential.is_(False), Meeting.published.is_(True))
+    public = and_(Item.confidential.is_(False), _published())
     if _private(viewer):
         return or_(public, and_(Meeting.forum_id.in_(_private(viewer)), meetings(viewer)))
     return public
