@@ -128,3 +128,31 @@ def test_static_assets(client: TestClient) -> None:
         "@media print" in client.get("/static/print.css").text
         or "display: none" in client.get("/static/print.css").text
     )
+
+
+def test_worker_threads_are_few_for_reads_and_separate_for_writes(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads share 2 threads per worker over SQLite (the GIL made 40 slower); writes have their own."""
+    import anyio.to_thread
+
+    from klynge.web.threads import READ_THREADS_SERVER, WRITE_THREADS, read_threads
+
+    assert read_threads("sqlite:///x.db") == 2
+    assert read_threads("postgresql+psycopg://h/db") == READ_THREADS_SERVER
+    monkeypatch.setenv("KLYNGE_THREADS", "5")
+    assert read_threads("sqlite:///x.db") == 5
+    monkeypatch.delenv("KLYNGE_THREADS")
+
+    app = create_app(archive.url)
+    seen: dict[str, float] = {}
+
+    @app.get("/_threads")
+    async def threads() -> dict[str, float]:
+        seen["read"] = anyio.to_thread.current_default_thread_limiter().total_tokens
+        seen["write"] = app.state.write_limiter.total_tokens
+        return seen
+
+    with TestClient(app) as c:
+        assert c.get("/_threads").json() == {"read": 2, "write": WRITE_THREADS}
+    app.state.engine.dispose()
