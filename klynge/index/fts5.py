@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from klynge.index.driver import fetch
 from klynge.index.query import Clause, Filters, Query
 
 CREATE = (
@@ -65,7 +66,7 @@ def candidates(conn: Connection, match: str, ids: tuple[int, int] | None, limit:
     if ids:
         params["lo"], params["hi"] = ids
     sql = f"SELECT rowid FROM search_fts WHERE {where} ORDER BY rowid LIMIT :n"
-    return [int(r[0]) for r in conn.execute(text(sql), params)]
+    return [int(r[0]) for r in fetch(conn, sql, params)]
 
 
 def count(conn: Connection, match: str, ids: tuple[int, int] | None, limit: int) -> int:

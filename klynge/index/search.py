@@ -17,6 +17,7 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from klynge.errors import InputError, NotFound
 from klynge.index import rank, snippet
+from klynge.index.driver import fetch
 from klynge.index.query import Clause, Filters, Query, parse
 from klynge.index.tables import id_range, search_doc, search_term
 from klynge.index.writer import TOKENS, TOTAL, backend
@@ -254,17 +256,6 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _rows(conn: Connection, sql: str) -> list[Any]:
-    """All rows of a read as plain tuples from the driver's own cursor, in this connection's
-    transaction: SQLAlchemy's row objects cost half the time of fetching ~200 candidates."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
 def _pieces(conn: Connection, ids: list[int]) -> list[_Piece]:
     """The candidates' metadata and analysis, in the order of `ids` (one query; ids are ints)."""
     if not ids:
@@ -274,7 +265,7 @@ def _pieces(conn: Connection, ids: list[int]) -> list[_Piece]:
         f"persons, stems, parts FROM search_doc WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
     )
     by_id = {}
-    for r in _rows(conn, sql):
+    for r in fetch(conn, sql):
         by_id[r[0]] = _Piece(r[0], r[1], r[2], r[3], r[4], r[5], _date(r[6]), r[7], r[8], r[9], r[10], r[11])
     return [by_id[i] for i in ids if i in by_id]
 
@@ -283,7 +274,7 @@ def _texts(conn: Connection, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     sql = f"SELECT id, text FROM search_doc WHERE id IN ({', '.join(str(int(i)) for i in ids)})"
-    return {r[0]: r[1] for r in _rows(conn, sql)}
+    return {r[0]: r[1] for r in fetch(conn, sql)}
 
 
 def _stats(conn: Connection, terms: set[str]) -> tuple[dict[str, int], int, float]:
@@ -331,7 +322,15 @@ def _facets(rows: list[_Piece]) -> dict[str, list[tuple[str, int]]]:
             counters["organisation"][org] += n
         for person in set(filter(None, persons.split("\n"))):
             counters["person"][person] += n
-    return {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:50] for name, c in counters.items()}
+    return {name: _top(c, 50) for name, c in counters.items()}
+
+
+def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    """The `n` largest counts, ties by name: two C-level sorts (a key lambda per value cost 0.3 ms
+    a query with a thousand persons); the second sort is stable, so names stay in order."""
+    by_name = sorted(counts.items())
+    by_name.sort(key=itemgetter(1), reverse=True)
+    return by_name[:n]
 
 
 @dataclass(frozen=True)
