@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from klynge.web.access import Viewer, require_writer, viewer
-from klynge.web.db import session, sessions
+from klynge.web.db import ReadSession, sessions
 from klynge.web.pages.items import related_items
 from klynge.web.pages.search import run_search
 from klynge.web.params import opt_date, opt_int, opt_str
@@ -49,7 +49,7 @@ def api_meetings(
     year: int | None = Query(None, ge=1, le=9999),
     page: int = PageNo,
     per_page: int = PerPage,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     rows = meetings.list_meetings(
         s, viewer(request), forum=opt_str(forum), year=year, page=page, size=per_page
@@ -58,26 +58,26 @@ def api_meetings(
 
 
 @router.get("/meetings/{meeting_id}", summary="Et møde med deltagere, punkter, beslutninger og handlinger")
-def api_meeting(request: Request, meeting_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def api_meeting(request: Request, meeting_id: int, s: Session = ReadSession) -> dict[str, Any]:
     d = meetings.detail(s, viewer(request), meeting_id)
     return {"data": as_json(d)}
 
 
 @router.get("/items/{item_id}", summary="Et dagsordenspunkt")
-def api_item(request: Request, item_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def api_item(request: Request, item_id: int, s: Session = ReadSession) -> dict[str, Any]:
     d = items.detail(s, viewer(request), item_id)
     return {"data": {**as_json(d.item), "meeting": as_json(d.meeting)}}
 
 
 @router.get("/items/{item_id}/source", summary="Kildeteksten omkring et felt")
 def api_item_source(
-    request: Request, item_id: int, field: str | None = None, s: Session = Depends(session)
+    request: Request, item_id: int, field: str | None = None, s: Session = ReadSession
 ) -> dict[str, Any]:
     return {"data": as_json(items.source(s, viewer(request), item_id, field))}
 
 
 @router.get("/items/{item_id}/related", summary="Beslægtede punkter fra andre møder")
-def api_related(request: Request, item_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def api_related(request: Request, item_id: int, s: Session = ReadSession) -> dict[str, Any]:
     who = viewer(request)
     items.detail(s, who, item_id)  # NotFound for items this viewer may not see
     return {"data": [r.as_json() for r in related_items(request, s, who, item_id, limit=10)]}
@@ -91,7 +91,7 @@ def api_decisions(
     year: int | None = Query(None, ge=1, le=9999),
     page: int = PageNo,
     per_page: int = PerPage,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     rows = followups.list_decisions(
         s, viewer(request), forum=opt_str(forum), kind=opt_str(kind), year=year, page=page, size=per_page
@@ -108,7 +108,7 @@ def api_actions(
     forum: str | None = None,
     page: int = PageNo,
     per_page: int = PerPage,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     rows = followups.list_actions(
         s,
@@ -132,7 +132,10 @@ class StatusChange(BaseModel):
     "/actions/{action_id}/status", summary="Skift status på en handling (registreres med hvem og hvornår)"
 )
 def api_action_status(
-    action_id: int, change: StatusChange, who: Viewer = Depends(require_writer), s: Session = Depends(session)
+    action_id: int,
+    change: StatusChange,
+    who: Viewer = Depends(require_writer),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     action = followups.set_status(s, who, action_id, change.status, change.note)
     m = meetings.get_meeting(s, who, action.meeting_id)
@@ -141,18 +144,21 @@ def api_action_status(
 
 @router.get("/people", summary="Personer")
 def api_people(
-    request: Request, page: int = PageNo, per_page: int = PerPage, s: Session = Depends(session)
+    request: Request,
+    page: int = PageNo,
+    per_page: int = PerPage,
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     return listing(request, people.list_people(s, viewer(request), page=page, size=per_page))
 
 
 @router.get("/people/{person_id}", summary="En person: møder, handlinger, medlemskaber")
-def api_person(request: Request, person_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def api_person(request: Request, person_id: int, s: Session = ReadSession) -> dict[str, Any]:
     return {"data": as_json(people.person(s, viewer(request), person_id))}
 
 
 @router.get("/organisations", summary="Organisationer")
-def api_organisations(request: Request, s: Session = Depends(session)) -> dict[str, Any]:
+def api_organisations(request: Request, s: Session = ReadSession) -> dict[str, Any]:
     rows = people.list_organisations(s, viewer(request))
     return {
         "data": as_json(rows),
@@ -165,7 +171,7 @@ def api_organisations(request: Request, s: Session = Depends(session)) -> dict[s
 
 
 @router.get("/organisations/{organisation_id}", summary="En organisation")
-def api_organisation(request: Request, organisation_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def api_organisation(request: Request, organisation_id: int, s: Session = ReadSession) -> dict[str, Any]:
     return {"data": as_json(people.organisation(s, viewer(request), organisation_id))}
 
 
@@ -182,7 +188,7 @@ def api_search(
     date_to: str | None = Query(None, alias="to"),
     page: int = PageNo,
     per_page: int = Query(20, ge=1, le=100),
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     result = run_search(
         s,
@@ -203,7 +209,10 @@ def api_search(
 
 @router.get("/imports", summary="Importkørsler")
 def api_imports(
-    request: Request, page: int = PageNo, per_page: int = PerPage, s: Session = Depends(session)
+    request: Request,
+    page: int = PageNo,
+    per_page: int = PerPage,
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     return listing(request, imports.list_runs(s, page=page, size=per_page))
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from klynge.errors import InputError, NotFound
 from klynge.store.tables import Meeting
 from klynge.web.access import viewer
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.oparl import objects as o
 from klynge.web.queries import oparl as q
 from klynge.web.queries import visibility
@@ -86,12 +86,12 @@ def system(request: Request) -> dict[str, Any]:
 
 
 @router.get("/bodies", summary="OParl Body-liste")
-def bodies(request: Request, s: Session = Depends(session)) -> dict[str, Any]:
+def bodies(request: Request, s: Session = ReadSession) -> dict[str, Any]:
     return external_list(request, [_body(request, s)], 1, 1, 50)
 
 
 @router.get("/body/{body_id}", summary="OParl Body")
-def body(request: Request, body_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def body(request: Request, body_id: int, s: Session = ReadSession) -> dict[str, Any]:
     _check_body(body_id)
     return _body(request, s)
 
@@ -117,7 +117,7 @@ def organizations(
     page: int = PAGE,
     limit: int = LIMIT,
     tf: q.TimeFilter = Depends(time_filter),
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     _check_body(body_id)
     who, u = viewer(request), urls(request)
@@ -135,7 +135,7 @@ def people(
     page: int = PAGE,
     limit: int = LIMIT,
     tf: q.TimeFilter = Depends(time_filter),
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     _check_body(body_id)
     who, u = viewer(request), urls(request)
@@ -148,7 +148,11 @@ def people(
 
 @router.get("/body/{body_id}/memberships", summary="Medlemskaber")
 def memberships(
-    request: Request, body_id: int, page: int = PAGE, limit: int = LIMIT, s: Session = Depends(session)
+    request: Request,
+    body_id: int,
+    page: int = PAGE,
+    limit: int = LIMIT,
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     _check_body(body_id)
     rows = q.memberships(s, viewer(request))
@@ -182,7 +186,7 @@ def meetings(
     page: int = PAGE,
     limit: int = LIMIT,
     tf: q.TimeFilter = Depends(time_filter),
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     _check_body(body_id)
     return _meeting_list(request, s, tf, page, limit)
@@ -195,7 +199,7 @@ def _org_key(key: str) -> tuple[str, int]:
 
 
 @router.get("/organization/{key}", summary="Et forum (f<id>) eller en organisation (o<id>)")
-def organization(request: Request, key: str, s: Session = Depends(session)) -> dict[str, Any]:
+def organization(request: Request, key: str, s: Session = ReadSession) -> dict[str, Any]:
     kind, obj_id = _org_key(key)
     row = q.one(s, viewer(request), kind, obj_id)
     return o.forum(urls(request), row) if kind == "forum" else o.organisation(urls(request), row)
@@ -208,7 +212,7 @@ def organization_meetings(
     page: int = PAGE,
     limit: int = LIMIT,
     tf: q.TimeFilter = Depends(time_filter),
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> dict[str, Any]:
     kind, obj_id = _org_key(key)
     if kind != "forum":
@@ -218,14 +222,14 @@ def organization_meetings(
 
 
 @router.get("/person/{person_id}", summary="En person")
-def person(request: Request, person_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def person(request: Request, person_id: int, s: Session = ReadSession) -> dict[str, Any]:
     who = viewer(request)
     p = q.one(s, who, "person", person_id)
     return o.person(urls(request), p, q.memberships(s, who, person_ids=[person_id]))
 
 
 @router.get("/membership/{key}", summary="Et medlemskab")
-def membership(request: Request, key: str, s: Session = Depends(session)) -> dict[str, Any]:
+def membership(request: Request, key: str, s: Session = ReadSession) -> dict[str, Any]:
     rows = q.memberships(s, viewer(request), key=key)
     if not rows:
         raise NotFound(f"medlemskab {key} findes ikke")
@@ -233,7 +237,7 @@ def membership(request: Request, key: str, s: Session = Depends(session)) -> dic
 
 
 @router.get("/meeting/{meeting_id}", summary="Et møde")
-def meeting(request: Request, meeting_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def meeting(request: Request, meeting_id: int, s: Session = ReadSession) -> dict[str, Any]:
     who = viewer(request)
     m = q.one(s, who, "meeting", meeting_id)
     return o.meeting(
@@ -245,19 +249,19 @@ def meeting(request: Request, meeting_id: int, s: Session = Depends(session)) ->
 
 
 @router.get("/agendaitem/{item_id}", summary="Et dagsordenspunkt")
-def agenda_item(request: Request, item_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def agenda_item(request: Request, item_id: int, s: Session = ReadSession) -> dict[str, Any]:
     it = q.one(s, viewer(request), "agendaitem", item_id)
     return o.agenda_item(urls(request), it, it.meeting.date)
 
 
 @router.get("/file/{file_id}", summary="En fil (mødets originaldokument)")
-def file(request: Request, file_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def file(request: Request, file_id: int, s: Session = ReadSession) -> dict[str, Any]:
     doc, meeting_id = q.one(s, viewer(request), "file", file_id)
     return o.file(urls(request), doc, meeting_id)
 
 
 @router.get("/location/m{meeting_id}", summary="Et mødested")
-def location(request: Request, meeting_id: int, s: Session = Depends(session)) -> dict[str, Any]:
+def location(request: Request, meeting_id: int, s: Session = ReadSession) -> dict[str, Any]:
     m = q.one(s, viewer(request), "meeting", meeting_id)
     if not m.location:
         raise NotFound(f"møde {meeting_id} har intet sted")

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from klynge.web.access import Viewer, require_writer, viewer
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_str, page_number
 from klynge.web.queries import followups, meetings
@@ -29,7 +29,7 @@ def action_list(
     forum: str | None = None,
     gruppering: str | None = None,
     side: str | None = None,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> HTMLResponse:
     who = viewer(request)
     return cached_page(
@@ -100,7 +100,7 @@ def change_status(
     note: str = Form(""),
     tilbage: str = Form("/handlinger"),
     who: Viewer = Depends(require_writer),
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> Response:
     """Record a status change (who, when, note); back to the page it came from, or a fragment for htmx."""
     action = followups.set_status(s, who, action_id, status, note)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 from sqlalchemy.orm import Session
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from klynge.errors import NotFound
 from klynge.web.access import viewer
 from klynge.web.chart import bar_chart, legend
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.pagecache import PageCache, access_key, freeze, masked, page_response
 from klynge.web.queries import stats
 from klynge.web.render import render
@@ -31,7 +31,7 @@ def cached_series(request: Request, s: Session) -> list[stats.Series]:
 
 
 @router.get("/statistik", response_class=HTMLResponse)
-def chart_page(request: Request, s: Session = Depends(session)) -> HTMLResponse:
+def chart_page(request: Request, s: Session = ReadSession) -> HTMLResponse:
     who = viewer(request)
     page_cache: PageCache = request.app.state.page_cache
     key = ("statistik", *access_key(who))
@@ -47,7 +47,7 @@ def chart_page(request: Request, s: Session = Depends(session)) -> HTMLResponse:
 
 
 @router.get("/statistik/{measure}.svg")
-def chart_svg(request: Request, measure: str, s: Session = Depends(session)) -> Response:
+def chart_svg(request: Request, measure: str, s: Session = ReadSession) -> Response:
     if measure not in MEASURES:
         raise NotFound(f"statistik '{measure}' findes ikke (brug {', '.join(MEASURES)})")
     series = cached_series(request, s)[MEASURES[measure]]

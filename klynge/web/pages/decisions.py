@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from klynge.web.access import viewer
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import followups, meetings
@@ -23,7 +23,7 @@ def decision_list(
     type: str | None = None,
     aar: str | None = None,
     side: str | None = None,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> HTMLResponse:
     who = viewer(request)
     year = opt_int(aar, "år")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from klynge.web.access import viewer
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.params import opt_str
 from klynge.web.queries import followups, meetings
 from klynge.web.render import ENV, danish_date
@@ -34,7 +34,7 @@ def _stamp(date: dt.date | None, created: dt.datetime | None) -> dt.datetime:
 
 
 @router.get("/feeds/moeder.atom")
-def meetings_feed(request: Request, forum: str | None = None, s: Session = Depends(session)) -> Response:
+def meetings_feed(request: Request, forum: str | None = None, s: Session = ReadSession) -> Response:
     forum = opt_str(forum)
     rows = meetings.list_meetings(s, viewer(request), forum=forum, size=50).rows
     base = base_url(request)
@@ -54,7 +54,7 @@ def meetings_feed(request: Request, forum: str | None = None, s: Session = Depen
 
 
 @router.get("/feeds/beslutninger.atom")
-def decisions_feed(request: Request, forum: str | None = None, s: Session = Depends(session)) -> Response:
+def decisions_feed(request: Request, forum: str | None = None, s: Session = ReadSession) -> Response:
     forum = opt_str(forum)
     rows = followups.list_decisions(s, viewer(request), forum=forum, size=50, count=False).rows
     base = base_url(request)
@@ -96,7 +96,10 @@ def _feed(
 
 @router.get("/feeds/kalender.ics")
 def calendar_feed(
-    request: Request, forum: str | None = None, person: str | None = None, s: Session = Depends(session)
+    request: Request,
+    forum: str | None = None,
+    person: str | None = None,
+    s: Session = ReadSession,
 ) -> Response:
     """Meetings and action deadlines as iCalendar (RFC 5545), as this viewer may see them."""
     from klynge.export.ical import calendar

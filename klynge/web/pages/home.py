@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from klynge.store.tables import ImportFile
 from klynge.web.access import viewer
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.pagecache import PageCache, access_key, freeze, masked, page_response
 from klynge.web.queries import followups, imports, meetings, stats
 from klynge.web.render import render
@@ -20,7 +20,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, s: Session = Depends(session)) -> HTMLResponse:
+def home(request: Request, s: Session = ReadSession) -> HTMLResponse:
     """The front page; its queries scan every action, so the page is reused until the archive changes."""
     who = viewer(request)
     today = dt.date.today()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.params import page_number
 from klynge.web.queries import imports
 from klynge.web.render import render
@@ -15,7 +15,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/import", response_class=HTMLResponse)
-def import_status(request: Request, side: str | None = None, s: Session = Depends(session)) -> HTMLResponse:
+def import_status(request: Request, side: str | None = None, s: Session = ReadSession) -> HTMLResponse:
     return render(
         request,
         "imports.html",

@@ -7,7 +7,7 @@ import time
 from collections import OrderedDict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
@@ -15,7 +15,7 @@ from klynge.errors import NotFound
 from klynge.index.search import Related, related
 from klynge.web import pagecache
 from klynge.web.access import Viewer, viewer
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.pagecache import cached_page
 from klynge.web.queries import items, visibility
 from klynge.web.render import render
@@ -76,7 +76,7 @@ def related_items(request: Request, s: Session, who: Viewer, item_id: int, limit
 
 @router.get("/punkter/{item_id}", response_class=HTMLResponse)
 def item_page(
-    request: Request, item_id: int, kilde: str | None = None, s: Session = Depends(session)
+    request: Request, item_id: int, kilde: str | None = None, s: Session = ReadSession
 ) -> HTMLResponse:
     """The page is reused while the item's meeting and its visible related items are unchanged."""
     who = viewer(request)
@@ -105,7 +105,7 @@ def item_source(
     item_id: int,
     felt: str | None = None,
     kilde: str | None = None,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> HTMLResponse:
     """The source view alone (htmx swaps it into the item page; also a page of its own)."""
     who = viewer(request)

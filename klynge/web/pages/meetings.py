@@ -6,14 +6,14 @@ import calendar
 import datetime as dt
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from klynge.web import pagecache
 from klynge.web.access import viewer
-from klynge.web.db import session, sessions
+from klynge.web.db import ReadSession, sessions
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import meetings
@@ -38,7 +38,7 @@ def meeting_list(
     aar: str | None = None,
     visning: str | None = None,
     side: str | None = None,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> HTMLResponse:
     who = viewer(request)
 
@@ -118,7 +118,7 @@ def _meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
 
 
 @router.get("/moeder/{meeting_id}/original")
-def meeting_original(request: Request, meeting_id: int, s: Session = Depends(session)) -> Response:
+def meeting_original(request: Request, meeting_id: int, s: Session = ReadSession) -> Response:
     """The original file, byte for byte, as a download."""
     name, fmt, data = meetings.original(s, viewer(request), meeting_id)
     return Response(

@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from klynge.errors import InputError
 from klynge.index.search import SearchResult, search
 from klynge.web.access import Viewer, viewer
-from klynge.web.db import session
+from klynge.web.db import ReadSession
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import visibility
 from klynge.web.render import query_url, render
@@ -88,7 +88,7 @@ def search_page(
     afsnit: list[str] = Query(default=[]),
     aar: str | None = None,
     side: str | None = None,
-    s: Session = Depends(session),
+    s: Session = ReadSession,
 ) -> HTMLResponse:
     who = viewer(request)
     year = opt_int(aar, "år")
