@@ -56,6 +56,8 @@ _AGREED_SUBJECT = re.compile(
 # Cheap literal checks before the patterns that try every subject length (speed only).
 _HAS_AT = re.compile(r"\sat\s")
 _HAS_MODAL = re.compile(r"\b(?:vil|skal)\s")
+_HAS_COMMIT_VERB = re.compile(rf"\s(?:vil|skal|kan|{_COMMIT_VERBS})\b")
+"""_ACTIVE's verb (or the modal before it) after a space: without it _ACTIVE cannot match."""
 _AGENT = re.compile(
     r"\b(?P<verb>\w+(?:es|s))\s+af\s+(?P<owner>[A-ZÆØÅ][\w\-]*(?:\s+[A-ZÆØÅa-zæøå][\w\-]*){0,3}?)(?:[.,;]|\s+(?:i|og|med|fra|til)\b|$)"
 )
@@ -78,12 +80,19 @@ _INVERTED = re.compile(
     rf"(?P<verb>(?:{_MODAL})?(?:{_COMMIT_VERBS}))\s+(?P<owner>(?:formandskabet|sekretariatet|gruppen|kommunerne|[A-ZÆØÅ][\w\-]*|de\s+\w+|alle\s+\w+)(?:\s+(?:for|i|og)\s+[\w\-]+)?)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+_PASSIVE_VERBS = (
+    "varetages|understøttes|koordineres|følges op|udarbejdes|planlægges|afholdes|indkaldes|løses|udføres|"
+    "gennemføres|sikres|forankres|placeres|drøftes"
+)
 _PASSIVE_AGENT = re.compile(
-    r"\b(?:varetages|understøttes|koordineres|følges op|udarbejdes|planlægges|afholdes|indkaldes|løses|udføres|"
-    r"gennemføres|sikres|forankres|placeres|drøftes)\b(?P<mid>.{0,90}?)\b(?:af|via|hos)\s+"
+    rf"\b(?:{_PASSIVE_VERBS})\b"
+    r"(?P<mid>.{0,90}?)\b(?:af|via|hos)\s+"
     r"(?P<owner>(?:de\s+enkelte\s+\w+|[A-ZÆØÅa-zæøå][\w\-]*(?:s)?(?:\s+\d+)?(?:\s+[\w\-]+){0,3}?))(?=[.,;]|\s+(?:mhp|med|i|og|til|senest)\b|$)",
     re.IGNORECASE,
 )
+_PASSIVE_WORDS = tuple(_PASSIVE_VERBS.split("|"))
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+"""The only characters that IGNORECASE matches to a Latin letter without lower() giving that letter."""
 _PAST = re.compile(r"^(?:\w+(?:ede|te|de)|var|blev|havde|gav|tog|fik|så|kom|gik|fandt|bad)\b", re.IGNORECASE)
 _NOT_OWNER = re.compile(
     r"^(?:de$|det|der|den|dette|disse|han|hun|man|vi|som|hvis|når|hvor|hvordan|hvad|hvem|hvilke|udover|"
@@ -129,6 +138,14 @@ _OTHER_BODY_DECIDES = re.compile(
 _NEXT_MEETING_PHRASE = re.compile(r"\bnæste\b.*\bmøde", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?P<task>.+)$")
 _DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^\n]+?)\.?\s*(?:\n|$)", re.IGNORECASE)
+
+
+def _may_have_passive(sentence: str) -> bool:
+    """False only when _PASSIVE_AGENT cannot match: none of its verbs occurs, in any case (speed only)."""
+    if _CASE_ODD.search(sentence):
+        return True
+    lower = sentence.lower()
+    return any(word in lower for word in _PASSIVE_WORDS)
 
 
 def _firm(verb: str, sentence: str) -> bool:
@@ -225,7 +242,7 @@ def sentence_action(
     )  # the pattern backtracks: test cheaply first
     if m:
         return _action(m.group("owner"), s, item, s, meeting_date, item)
-    m = _PASSIVE_AGENT.search(s)
+    m = _PASSIVE_AGENT.search(s) if _may_have_passive(s) else None
     if (
         m
         and not re.search(r"\b(?:kan|kunne|bør|ville)\b[^,.]{0,40}$", s[: m.start()])
@@ -235,7 +252,7 @@ def sentence_action(
     m = _INVERTED.match(s)
     if m and (owner := _clean_owner(m.group("owner"))) and (not strict or _firm(m.group("verb"), s)):
         return _action(owner, f"{m.group('verb')} {m.group('rest')}", item, s, meeting_date, item)
-    m = _ACTIVE.match(s)
+    m = _ACTIVE.match(s) if _HAS_COMMIT_VERB.search(s) else None
     if m and (owner := _clean_owner(m.group("owner"))) and (not strict or _firm(m.group("verb"), s)):
         verb = m.group("verb")
         if _HABITUAL.search(verb) or _WISH.match(verb):
@@ -291,7 +308,8 @@ def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
         for k, line in enumerate(lines):
             text = line.strip().removeprefix("- ")
             parts = sentences(text)
-            m = _ASKED.match(parts[-1]) if parts else None
+            last = parts[-1] if parts else ""
+            m = _ASKED.match(last) if ("bedes" in last or "anmodes om at" in last) else None
             if m and re.search(r"følgende|nedenstående", text, re.IGNORECASE):
                 owner = _clean_owner(m.group("owner"))
                 continue

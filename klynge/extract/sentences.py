@@ -43,13 +43,23 @@ def forget() -> None:
     _sentences.cache_clear()
 
 
+def _last_word(text: str) -> str:
+    """What `(\\S+)$` finds, without the regex trying every start (quadratic on a long sentence)."""
+    if "\n" in text:
+        found = _LAST_WORD.search(text)
+        return found.group(1) if found else ""
+    start = len(text)
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:]
+
+
 def _split(line: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(line):
         before = line[start : m.start()]
-        last_word = _LAST_WORD.search(before)
-        word = last_word.group(1).lower().rstrip(".") if last_word else ""
+        word = _last_word(before).lower().rstrip(".")
         if _ABBREVIATION.fullmatch(word) or (word.isdigit() and len(word) <= 2) or len(word) == 1:
             continue
         parts.append(before)
