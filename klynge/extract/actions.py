@@ -91,6 +91,7 @@ _PASSIVE_AGENT = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_WORDS = tuple(_PASSIVE_VERBS.split("|"))
+assert all("es" in word for word in _PASSIVE_WORDS)
 _CASE_ODD = re.compile("[\u0130\u0131\u017f]")
 """The only characters that IGNORECASE matches to a Latin letter without lower() giving that letter."""
 _PAST = re.compile(r"^(?:\w+(?:ede|te|de)|var|blev|havde|gav|tog|fik|så|kom|gik|fandt|bad)\b", re.IGNORECASE)
@@ -136,6 +137,11 @@ _OTHER_BODY_DECIDES = re.compile(
     r"(?:bakker\s+op|godkendte|godkender|besluttede|har\s+besluttet|tiltrådte|vedtog)\b"
 )
 _NEXT_MEETING_PHRASE = re.compile(r"\bnæste\b.*\bmøde", re.IGNORECASE)
+_STARTS_AT = re.compile(r"^at\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:og|men|mens|samt)\s+|;\s+|\s+[–-]\s+(?=[A-ZÆØÅ])|\s+og\s+(?=(?:der|det|man|[A-ZÆØÅ]|almen|gruppen|de)\b)"
+)
+_CLAUSE_LABEL = re.compile(r"\b(?:Forslag til opfølgning|Opfølgning|Næste skridt)\s*:")
 _LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s+(?P<task>.+)$")
 _DEADLINE = re.compile(r"\bdeadline\s*:?\s*(?P<when>[^\n]+?)\.?\s*(?:\n|$)", re.IGNORECASE)
 
@@ -145,7 +151,7 @@ def _may_have_passive(sentence: str) -> bool:
     if _CASE_ODD.search(sentence):
         return True
     lower = sentence.lower()
-    return any(word in lower for word in _PASSIVE_WORDS)
+    return "es" in lower and any(word in lower for word in _PASSIVE_WORDS)  # every verb has "es"
 
 
 def _firm(verb: str, sentence: str) -> bool:
@@ -202,7 +208,7 @@ def sentence_action(
         s = s[labelled.end() :]
         s = s[:1].upper() + s[1:]
         strict = False
-    elif re.match(r"^at\s", s, re.IGNORECASE):
+    elif _STARTS_AT.match(s):
         return None
     m = _TOVHOLDER.match(s) if "tovholder" in s else None
     if m and (owner := _clean_owner(m.group("owner"))):
@@ -286,11 +292,8 @@ def sentence_action(
 def _clauses(sentence: str) -> list[str]:
     """The sentence, then its coordinated clauses ("…, og X laver …") as candidates of their own."""
     parts = [sentence]
-    pieces = re.split(
-        r",\s+(?:og|men|mens|samt)\s+|;\s+|\s+[–-]\s+(?=[A-ZÆØÅ])|\s+og\s+(?=(?:der|det|man|[A-ZÆØÅ]|almen|gruppen|de)\b)",
-        sentence,
-    )
-    label = re.search(r"\b(?:Forslag til opfølgning|Opfølgning|Næste skridt)\s*:", sentence)
+    pieces = _CLAUSE_BREAK.split(sentence)
+    label = _CLAUSE_LABEL.search(sentence)
     if label and label.start() > 0:
         pieces.append(sentence[label.start() :])
     for piece in pieces[1:]:

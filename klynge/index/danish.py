@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import Stemmer
 
@@ -126,21 +126,25 @@ def split_compound(word: str, known: Callable[[str], bool]) -> list[str] | None:
     if len(word) < MIN_COMPOUND or not word.isalpha():
         return None
     best: list[str] | None = None
+    solved: dict[int, tuple[str, ...] | None] = {}  # a plain memo: functools.cache per word costs more
 
-    @cache
     def solve(start: int) -> tuple[str, ...] | None:
+        if start in solved:
+            return solved[start]
         rest = word[start:]
-        if len(rest) >= MIN_PART and start > 0 and known(stem(rest)):
-            return (rest,)
         choice: tuple[str, ...] | None = None
-        for end in range(len(word) - MIN_PART, start + MIN_PART - 1, -1):
-            piece = word[start:end]
-            if not known(stem(piece)):
-                continue
-            for nxt in _after_linker(word, end):
-                tail = solve(nxt)
-                if tail is not None and (choice is None or len(tail) + 1 < len(choice)):
-                    choice = (piece, *tail)
+        if len(rest) >= MIN_PART and start > 0 and known(stem(rest)):
+            choice = (rest,)
+        else:
+            for end in range(len(word) - MIN_PART, start + MIN_PART - 1, -1):
+                piece = word[start:end]
+                if not known(stem(piece)):
+                    continue
+                for nxt in _after_linker(word, end):
+                    tail = solve(nxt)
+                    if tail is not None and (choice is None or len(tail) + 1 < len(choice)):
+                        choice = (piece, *tail)
+        solved[start] = choice
         return choice
 
     # The whole word is of course "known"; look for a proper split only.

@@ -104,26 +104,56 @@ def _numbering_xml(document: Any) -> Any:
     return None
 
 
-def _styles(styles_xml: Any) -> dict[str, _Style]:
-    found: dict[str, _Style] = {}
-    for style in styles_xml.iterfind(f"{W}style"):
-        ppr = style.find(f"{W}pPr")
-        numpr = ppr.find(f"{W}numPr") if ppr is not None else None
-        rpr = style.find(f"{W}rPr")
-        found[style.get(f"{W}styleId") or ""] = _Style(
-            name=_val(style, "name") or "",
-            outline=_int(_val(ppr, "outlineLvl")),
-            num_id=_val(numpr, "numId"),
-            ilvl=_int(_val(numpr, "ilvl")),
-            bold=_on(rpr, "b"),
-            based_on=_val(style, "basedOn"),
-        )
-    return found
+class _Styles:
+    """The styles by id, each read from its XML only when a paragraph uses it (templates define
+    hundreds, documents use a few). As before: the last style with an id wins."""
+
+    def __init__(self, styles_xml: Any) -> None:
+        self._xml: dict[str, Any] = {}
+        for style in styles_xml.iterfind(f"{W}style"):
+            self._xml[style.get(f"{W}styleId") or ""] = style
+        self._read: dict[str, _Style] = {}
+        levels = styles_xml.iter(f"{W}outlineLvl", f"{W}ilvl")
+        if any(_bad_int(level.get(f"{W}val")) for level in levels):
+            for style_id in self._xml:  # read them all now, so the error is the unreadable file's
+                self[style_id]
+
+    def __contains__(self, style_id: str) -> bool:
+        return style_id in self._xml
+
+    def __getitem__(self, style_id: str) -> _Style:
+        found = self._read.get(style_id)
+        if found is None:
+            found = self._read[style_id] = _style(self._xml[style_id])
+        return found
+
+
+def _styles(styles_xml: Any) -> _Styles:
+    return _Styles(styles_xml)
+
+
+def _style(style: Any) -> _Style:
+    ppr = style.find(f"{W}pPr")
+    numpr = ppr.find(f"{W}numPr") if ppr is not None else None
+    rpr = style.find(f"{W}rPr")
+    return _Style(
+        name=_val(style, "name") or "",
+        outline=_int(_val(ppr, "outlineLvl")),
+        num_id=_val(numpr, "numId"),
+        ilvl=_int(_val(numpr, "ilvl")),
+        bold=_on(rpr, "b"),
+        based_on=_val(style, "basedOn"),
+    )
 
 
 def _val(element: Any, tag: str) -> str | None:
     found = element.find(f"{W}{tag}") if element is not None else None
     return None if found is None else found.get(f"{W}val")
+
+
+def _bad_int(text: str | None) -> bool:
+    """A value `_int` cannot read ("²" is a digit, not a decimal)."""
+    return text is not None and text.isdigit() and not text.isdecimal()
 
 
 def _int(text: str | None) -> int | None:
@@ -135,7 +165,7 @@ def _on(rpr: Any, tag: str) -> bool:
     return found is not None and found.get(f"{W}val") not in {"0", "false", "off"}
 
 
-def _chain(styles: dict[str, _Style], style_id: str | None) -> list[_Style]:
+def _chain(styles: _Styles, style_id: str | None) -> list[_Style]:
     """A style and the styles it is based on, nearest first (cycles cut)."""
     chain: list[_Style] = []
     while style_id and style_id in styles and len(chain) < 10:
@@ -144,7 +174,7 @@ def _chain(styles: dict[str, _Style], style_id: str | None) -> list[_Style]:
     return chain
 
 
-def _walk(parent: Any, styles: dict[str, _Style], numbering: Numbering, out: DocumentBuilder) -> None:
+def _walk(parent: Any, styles: _Styles, numbering: Numbering, out: DocumentBuilder) -> None:
     for element in parent.iterchildren():
         tag = element.tag
         if tag == f"{W}p":
@@ -178,7 +208,7 @@ def _text(element: Any) -> str:
     return "".join(parts)
 
 
-def _paragraph(p: Any, styles: dict[str, _Style], numbering: Numbering, out: DocumentBuilder) -> None:
+def _paragraph(p: Any, styles: _Styles, numbering: Numbering, out: DocumentBuilder) -> None:
     ppr = p.find(f"{W}pPr")
     chain = _chain(styles, _val(ppr, "pStyle"))
     style_name = chain[0].name if chain else ""
