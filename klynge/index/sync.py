@@ -10,12 +10,16 @@ Publishing or closing an item changes what the public may find: call `reindex_me
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 
 from sqlalchemy import select
+from sqlalchemy import text as sql
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from klynge.index import writer
+from klynge.index.tables import search_generation
 from klynge.index.writer import Piece
 from klynge.store.tables import Action, Decision, ForwardTopic, Item, Meeting, Participation
 
@@ -24,6 +28,7 @@ def reindex_meeting(session: Session, meeting_id: int) -> None:
     """Replace the index entries of one meeting, inside the caller's transaction."""
     session.flush()
     meeting = session.get(Meeting, meeting_id)
+    _bump(session.connection())
     if meeting is None:
         writer.remove(session.connection(), meeting_id)
         return
@@ -35,6 +40,7 @@ def rebuild(session: Session, progress: Callable[[int, int], None] | None = None
     the old index until it commits); returns the number of meetings. After a restore, an analyser
     change, or to repair."""
     writer.clear(session.connection())
+    _bump(session.connection())
     ids = list(session.scalars(select(Meeting.id).order_by(Meeting.date, Meeting.id)))
     for n, meeting_id in enumerate(ids, 1):
         reindex_meeting(session, meeting_id)
@@ -47,7 +53,27 @@ def rebuild(session: Session, progress: Callable[[int, int], None] | None = None
 
 def remove_meeting(session: Session, meeting_id: int) -> None:
     """Drop the index entries of one meeting, inside the caller's transaction."""
+    _bump(session.connection())
     writer.remove(session.connection(), meeting_id)
+
+
+def generation(conn: Connection) -> int:
+    """The index's current generation: changes with every committed change to the index (0 before
+    the first). Read it before searching and a result cached under it is never newer than it says."""
+    value = conn.execute(select(search_generation.c.value).where(search_generation.c.id == 1)).scalar()
+    return int(value or 0)
+
+
+def _bump(conn: Connection) -> None:
+    """A new random generation, in the writer's transaction. Random, not counted up: a rebuild or
+    a restore can never bring back a value that results were cached under."""
+    conn.execute(
+        sql(
+            "INSERT INTO search_generation(id, value) VALUES (1, :v) "
+            "ON CONFLICT (id) DO UPDATE SET value = excluded.value"
+        ),
+        {"v": secrets.randbits(62) + 1},
+    )
 
 
 def pieces_of(session: Session, meeting: Meeting) -> list[Piece]:

@@ -44,6 +44,15 @@ search_term = Table(
     Column("df", Integer, nullable=False),
 )
 
+search_generation = Table(
+    "search_generation",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
+)
+"""One row: a fresh random value written with every change to the index, in the change's own
+transaction. Readers cache search results under it (klynge.web.searchcache)."""
+
 SEQ_BITS = 12
 MEETING_BITS = 28
 DAY_SHIFT = SEQ_BITS + MEETING_BITS

@@ -46,7 +46,8 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     app.state.base_url = base_url.rstrip("/") if base_url else None
     from klynge.web.pagecache import PageCache
 
-    app.state.page_cache = PageCache()
+    app.state.page_cache = PageCache[bytes]()
+    app.state.search_cache = PageCache[object](size=1000)
     from klynge.web.pages.items import RelatedCache
 
     app.state.related_cache = RelatedCache()

@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -56,15 +56,20 @@ def stamp(session: Session, viewer: Viewer, meeting_id: int) -> tuple[Any, ...]:
     return tuple(row)
 
 
-class PageCache:
-    """LRU of (key) -> (stamp, body); thread-safe (sync routes run in a thread pool)."""
+V = TypeVar("V")
+
+
+class PageCache(Generic[V]):
+    """LRU of (key) -> (stamp, value); thread-safe (sync routes run in a thread pool).
+
+    Values are rendered pages (bytes), or search results (klynge.web.pages.search)."""
 
     def __init__(self, size: int = MAX_ENTRIES) -> None:
         self.size = size
-        self._data: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], bytes]] = OrderedDict()
+        self._data: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], V]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[Any, ...], current: tuple[Any, ...]) -> bytes | None:
+    def get(self, key: tuple[Any, ...], current: tuple[Any, ...]) -> V | None:
         with self._lock:
             hit = self._data.get(key)
             if hit is None or hit[0] != current:
@@ -72,7 +77,10 @@ class PageCache:
             self._data.move_to_end(key)
             return hit[1]
 
-    def put(self, key: tuple[Any, ...], current: tuple[Any, ...], body: bytes) -> None:
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def put(self, key: tuple[Any, ...], current: tuple[Any, ...], body: V) -> None:
         with self._lock:
             self._data[key] = (current, body)
             self._data.move_to_end(key)
@@ -144,7 +152,7 @@ def cached_page(
     whose queries scan much of the archive (actions, decisions, meetings)."""
     from klynge.web.queries.stats import archive_stamp
 
-    cache: PageCache = request.app.state.page_cache
+    cache: PageCache[bytes] = request.app.state.page_cache
     page_key = (
         request.url.path,
         request.url.query,

@@ -104,3 +104,44 @@ def test_rebuild_gives_the_same_index(store: SessionFactory) -> None:
     with store.begin() as session:
         assert sync.rebuild(session, lambda n, total: seen.append((n, total))) == 2
     assert snapshot() == before and seen == [(1, 2), (2, 2)]
+
+
+def test_generation_changes_with_every_index_change_and_only_then(store: SessionFactory) -> None:
+    """Cached search results are keyed on the generation: it must move whenever the index does."""
+    with store() as session:
+        assert sync.generation(session.connection()) == 0  # nothing indexed yet
+    ingest_meeting(store, b"a", "a.md", _meeting(dt.date(2022, 3, 1), "Midtklyngen", "Godkendt."))
+    seen = []
+    with store() as session:
+        seen.append(sync.generation(session.connection()))
+        search(session, "genindlæggelse")  # reading changes nothing
+        assert sync.generation(session.connection()) == seen[-1] != 0
+    ingest_meeting(store, b"b", "b.md", _meeting(dt.date(2023, 5, 2), "Nordklyngen", "Udsat."))
+    with store.begin() as session:
+        seen.append(sync.generation(session.connection()))
+        meeting_id = session.scalars(select(search_doc.c.meeting_id)).first()
+        assert meeting_id is not None
+        sync.remove_meeting(session, meeting_id)
+    with store.begin() as session:
+        seen.append(sync.generation(session.connection()))
+        sync.rebuild(session)
+    with store() as session:
+        seen.append(sync.generation(session.connection()))
+    assert len(set(seen)) == len(seen) == 4
+
+
+def test_generation_of_a_rolled_back_change_is_not_kept(store: SessionFactory) -> None:
+    ingest_meeting(store, b"a", "a.md", _meeting(dt.date(2022, 3, 1), "Midtklyngen", "Godkendt."))
+    with store() as session:
+        before = sync.generation(session.connection())
+    session = store()
+    try:
+        meeting_id = session.scalars(select(search_doc.c.meeting_id)).first()
+        assert meeting_id is not None
+        sync.remove_meeting(session, meeting_id)
+        assert sync.generation(session.connection()) != before  # inside the writer's transaction
+        session.rollback()
+    finally:
+        session.close()
+    with store() as session:
+        assert sync.generation(session.connection()) == before

@@ -149,6 +149,37 @@ def test_search_with_facets_and_escaping(client: TestClient, archive: Archive) -
     assert "<script>alert(1)</script>" not in bad.text
 
 
+def test_search_is_reused_until_the_index_changes(client: TestClient, archive: Archive) -> None:
+    """Search pages and /api/search are cached per viewer and index generation: a change to the
+    index shows at the next request, and the public never gets a member's cached result."""
+    from klynge.index import sync
+    from klynge.store import accounts
+
+    app = client.app
+    assert client.get("/soeg", params={"q": "zebrafinker"}).text.count("<mark>") == 0
+    assert client.get("/api/search", params={"q": "zebrafinker"}).json()["total"] == 0
+    assert len(app.state.search_cache) == 1  # one result, shared by the page and the API
+    item_id = _item_id(archive, "nord2", "2")
+    with archive.factory.begin() as s:
+        item = s.get(Item, item_id)
+        assert item is not None
+        item.title = "Zebrafinker i hjemmeplejen"
+        sync.reindex_meeting(s, item.meeting_id)
+    page = client.get("/soeg", params={"q": "zebrafinker"}).text
+    assert f'href="/punkter/{item_id}"' in page and "<mark>" in page
+    api = client.get("/api/search", params={"q": "zebrafinker"}).json()
+    assert [h["item_id"] for h in api["hits"]] == [item_id]
+    # Closed: gone for the public at once, though the same URL was cached a moment ago.
+    accounts.add_user(archive.factory, "medlem", "en lang adgangskode", "member")  # anonymous = public
+    with archive.factory.begin() as s:
+        item = s.get(Item, item_id)
+        assert item is not None
+        item.confidential = True
+        sync.reindex_meeting(s, item.meeting_id)
+    assert f'href="/punkter/{item_id}"' not in client.get("/soeg", params={"q": "zebrafinker"}).text
+    assert client.get("/api/search", params={"q": "zebrafinker"}).json()["total"] == 0
+
+
 def test_actions_page_and_status_change(client: TestClient, archive: Archive) -> None:
     text = client.get("/handlinger", params={"status": "open"}).text
     assert "indkalder til møde om patientkørsel" in text and "Markér udført" in text

@@ -203,6 +203,7 @@ def api_search(
         date_to=opt_date(date_to, "to"),
         page=page,
         per_page=per_page,
+        cache=request.app.state.search_cache,
     )
     return result.as_json()
 

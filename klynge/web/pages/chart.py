@@ -33,7 +33,7 @@ def cached_series(request: Request, s: Session) -> list[stats.Series]:
 @router.get("/statistik", response_class=HTMLResponse)
 def chart_page(request: Request, s: Session = ReadSession) -> HTMLResponse:
     who = viewer(request)
-    page_cache: PageCache = request.app.state.page_cache
+    page_cache: PageCache[bytes] = request.app.state.page_cache
     key = ("statistik", *access_key(who))
     current = stats.archive_stamp(s)
     body = page_cache.get(key, current)

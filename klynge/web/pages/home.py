@@ -24,7 +24,7 @@ def home(request: Request, s: Session = ReadSession) -> HTMLResponse:
     """The front page; its queries scan every action, so the page is reused until the archive changes."""
     who = viewer(request)
     today = dt.date.today()
-    cache: PageCache = request.app.state.page_cache
+    cache: PageCache[bytes] = request.app.state.page_cache
     key = ("forside", *access_key(who), today)
     current = (*stats.archive_stamp(s), s.scalar(select(func.max(ImportFile.id))))
     body = cache.get(key, current)

@@ -102,7 +102,7 @@ async def meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
 
 def _meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
     who = viewer(request)
-    cache: pagecache.PageCache = request.app.state.page_cache
+    cache: pagecache.PageCache[bytes] = request.app.state.page_cache
     cache_key = pagecache.key(who, meeting_id)
     with sessions(request)() as s:
         current = pagecache.stamp(s, who, meeting_id)

@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 
 from klynge.errors import InputError
 from klynge.index.search import SearchResult, search
+from klynge.index.sync import generation
 from klynge.web.access import Viewer, viewer
 from klynge.web.db import ReadSession
+from klynge.web.pagecache import PageCache, cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import visibility
 from klynge.web.render import query_url, render
@@ -56,14 +58,38 @@ def run_search(
     date_to: dt.date | None = None,
     page: int = 1,
     per_page: int = PER_PAGE,
+    cache: PageCache[Any] | None = None,
 ) -> SearchResult:
-    """The one search call behind the page and /api/search, as this viewer may see it."""
+    """The one search call behind the page and /api/search, as this viewer may see it.
+
+    With `cache`, a result is reused while the index's generation is unchanged (popular searches
+    repeat; a search costs 5-10 ms at 100,000 items, the generation one primary-key read)."""
     if year:
         if year < 1 or year > 9999:
             raise InputError(f"år: {year} er ikke et gyldigt år")
         date_from = max(date_from or dt.date(year, 1, 1), dt.date(year, 1, 1))
         date_to = min(date_to or dt.date(year, 12, 31), dt.date(year, 12, 31))
-    return search(
+    flags = visibility.search_flags(s, who)
+    key: tuple[Any, ...] = ()
+    current: tuple[Any, ...] = ()
+    if cache is not None:
+        key = (
+            q,
+            tuple(forum or ()),
+            tuple(organisation or ()),
+            tuple(person or ()),
+            tuple(section or ()),
+            date_from,
+            date_to,
+            page,
+            per_page,
+            tuple(sorted(flags.items())),
+        )
+        current = (generation(s.connection()),)
+        hit = cache.get(key, current)
+        if isinstance(hit, SearchResult):
+            return hit
+    result = search(
         s,
         q,
         forum=forum or None,
@@ -74,8 +100,11 @@ def run_search(
         date_to=date_to,
         page=page,
         per_page=per_page,
-        **visibility.search_flags(s, who),
+        **flags,
     )
+    if cache is not None:
+        cache.put(key, current, result)
+    return result
 
 
 @router.get("/soeg", response_class=HTMLResponse)
@@ -92,42 +121,49 @@ def search_page(
 ) -> HTMLResponse:
     who = viewer(request)
     year = opt_int(aar, "år")
-    params: dict[str, Any] = {
-        "q": q,
-        "forum": [f for f in forum if f],
-        "organisation": [o for o in organisation if o],
-        "person": [p for p in person if p],
-        "afsnit": [a for a in afsnit if a],
-        "aar": year,
-    }
-    result: SearchResult | None = None
-    error: str | None = None
-    if opt_str(q):
-        try:
-            result = run_search(
-                s,
-                who,
-                q,
-                forum=params["forum"],
-                organisation=params["organisation"],
-                person=params["person"],
-                section=params["afsnit"],
-                year=year,
-                page=page_number(side),
-            )
-        except InputError as exc:
-            error = str(exc)
-    return render(
-        request,
-        "search.html",
-        title=f"Søg: {q}" if q else "Søg",
-        result=result,
-        error=error,
-        params=params,
-        facets=facet_links(result, params) if result else [],
-        active=active_filters(params),
-        section_labels=SECTION_LABELS,
-    )
+    page = page_number(side)
+
+    def build() -> HTMLResponse:
+        params: dict[str, Any] = {
+            "q": q,
+            "forum": [f for f in forum if f],
+            "organisation": [o for o in organisation if o],
+            "person": [p for p in person if p],
+            "afsnit": [a for a in afsnit if a],
+            "aar": year,
+        }
+        result: SearchResult | None = None
+        error: str | None = None
+        if opt_str(q):
+            try:
+                result = run_search(
+                    s,
+                    who,
+                    q,
+                    forum=params["forum"],
+                    organisation=params["organisation"],
+                    person=params["person"],
+                    section=params["afsnit"],
+                    year=year,
+                    page=page,
+                    cache=request.app.state.search_cache,
+                )
+            except InputError as exc:
+                error = str(exc)
+        return render(
+            request,
+            "search.html",
+            title=f"Søg: {q}" if q else "Søg",
+            result=result,
+            error=error,
+            params=params,
+            facets=facet_links(result, params) if result else [],
+            active=active_filters(params),
+            section_labels=SECTION_LABELS,
+        )
+
+    # The whole page, masked, is reused while the index is unchanged (the same URL for the same viewer).
+    return cached_page(request, s, who, build, stamp=(generation(s.connection()),))
 
 
 @dataclass(frozen=True)
