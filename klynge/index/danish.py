@@ -103,6 +103,12 @@ def norm_words(text: str) -> list[str]:
     return [norm for norm in map(_norm_word, WORD.findall(text)) if norm]
 
 
+def stems_of(norms: Iterable[str]) -> list[str]:
+    """`stems(text)` from `norm_words(text)`: the same words pass both filters, so a writer that has
+    the normalised words need not split the text again."""
+    return [term for term in map(stem, norms) if term]
+
+
 def part_candidates(word: str) -> set[str]:
     """Every stem that could be a compound part of `word`; ask the vocabulary about these at once."""
     out: set[str] = set()
@@ -181,20 +187,24 @@ class Analysis:
     parts: list[str]
 
 
-def analyse(text: str, known: Callable[[str], bool] | None = None) -> Analysis:
+def analyse(
+    text: str, known: Callable[[str], bool] | None = None, norms: list[str] | None = None
+) -> Analysis:
     """Stems of `text`; parts: compound parts found with the vocabulary predicate `known`, and
-    prefixes of long stems."""
+    prefixes of long stems. `norms`: `norm_words(text)`, when the caller has them already."""
+    if norms is None:
+        norms = norm_words(text)
     parts: list[str] = []
     if known is not None:
         seen: set[str] = set()
-        for word in norm_words(text):
+        for word in norms:
             if word in seen:
                 continue
             seen.add(word)
             pieces = split_compound(word, known)
             if pieces:
                 parts.extend(compound_terms(pieces))
-    terms = stems(text)
+    terms = stems_of(norms)
     for term in set(terms):
         if len(term) >= LONG_STEM + MIN_PART:
             parts.extend(term[:k] for k in range(LONG_STEM, len(term) - MIN_PART + 1))
@@ -203,10 +213,15 @@ def analyse(text: str, known: Callable[[str], bool] | None = None) -> Analysis:
 
 def candidates_of(texts: Iterable[str]) -> set[str]:
     """All possible part stems of all long words in `texts` (one vocabulary lookup per meeting)."""
+    return candidates_of_norms(norm_words(text) for text in texts)
+
+
+def candidates_of_norms(norm_lists: Iterable[list[str]]) -> set[str]:
+    """`candidates_of` from each text's `norm_words`."""
     out: set[str] = set()
     seen: set[str] = set()
-    for text in texts:
-        for word in norm_words(text):
+    for norms in norm_lists:
+        for word in norms:
             if word not in seen:
                 seen.add(word)
                 out |= part_candidates(word)

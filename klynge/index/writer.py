@@ -63,17 +63,29 @@ def known_stems(conn: Connection, candidates: set[str]) -> set[str]:
     items = sorted(c for c in candidates if c)
     for i in range(0, len(items), CHUNK):
         chunk = items[i : i + CHUNK]
-        found.update(conn.execute(select(search_term.c.term).where(search_term.c.term.in_(chunk))).scalars())
+        if conn.dialect.paramstyle == "qmark":
+            # SQLite: the same query as plain SQL; SQLAlchemy's expansion of thousands of IN values
+            # costs more than the lookup itself.
+            marks = ",".join("?" * len(chunk))
+            rows = conn.exec_driver_sql(f"SELECT term FROM search_term WHERE term IN ({marks})", tuple(chunk))
+            found.update(row[0] for row in rows)
+        else:
+            found.update(
+                conn.execute(select(search_term.c.term).where(search_term.c.term.in_(chunk))).scalars()
+            )
     return found
 
 
-def rows_for(pieces: Sequence[Piece], known: set[str]) -> list[dict[str, Any]]:
-    """The `search_doc` rows of one meeting's pieces (analysed)."""
+def rows_for(
+    pieces: Sequence[Piece], known: set[str], norms: Sequence[list[str]] | None = None
+) -> list[dict[str, Any]]:
+    """The `search_doc` rows of one meeting's pieces (analysed); `norms`: each piece's
+    `danish.norm_words`, when the caller has them."""
     if len(pieces) > MAX_PIECES:
         raise StoreError(f"møde {pieces[0].meeting_id}: for mange søgbare dele ({len(pieces)})")
     rows = []
     for seq, piece in enumerate(pieces):
-        analysis = danish.analyse(piece.text, known.__contains__)
+        analysis = danish.analyse(piece.text, known.__contains__, norms[seq] if norms is not None else None)
         keys = piece_keys(
             piece.section,
             piece.forum,
@@ -154,10 +166,10 @@ def replace(conn: Connection, meeting_id: int, pieces: Sequence[Piece]) -> None:
     pieces = [p for p in pieces if p.text.strip()]
     if not pieces:
         return
-    texts = [p.text for p in pieces]
-    own = {s for t in texts for s in danish.stems(t)}
-    known = own | known_stems(conn, danish.candidates_of(texts) - own)
-    rows = rows_for(pieces, known)
+    norms = [danish.norm_words(p.text) for p in pieces]  # each text split into words once
+    own = {s for words in norms for s in danish.stems_of(words)}
+    known = own | known_stems(conn, danish.candidates_of_norms(norms) - own)
+    rows = rows_for(pieces, known, norms)
     conn.execute(insert(search_doc), rows)
     backend(conn).insert(conn, rows)
     _adjust_terms(conn, rows, +1)
