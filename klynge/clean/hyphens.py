@@ -11,7 +11,10 @@ KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "and", "or", "som", "men", "
 
 def joins_word(left: str, right: str) -> bool:
     """True when `left` ends in a word split by a hyphen that `right` completes."""
-    m = _LEFT.search(left.rstrip())
+    left = left.rstrip()
+    if not left.endswith("-"):
+        return False  # what _LEFT needs at the end; its search would try every position first
+    m = _LEFT.search(left)
     if not m:
         return False
     r = _RIGHT.match(right.lstrip())

@@ -292,8 +292,10 @@ def sentence_action(
 def _clauses(sentence: str) -> list[str]:
     """The sentence, then its coordinated clauses ("…, og X laver …") as candidates of their own."""
     parts = [sentence]
-    pieces = _CLAUSE_BREAK.split(sentence)
-    label = _CLAUSE_LABEL.search(sentence)
+    # Each break has one of these characters (or "og"), each label a colon: test those first.
+    maybe_break = any(ch in sentence for ch in ",;-–") or "og" in sentence
+    pieces = _CLAUSE_BREAK.split(sentence) if maybe_break else [sentence]
+    label = _CLAUSE_LABEL.search(sentence) if ":" in sentence else None
     if label and label.start() > 0:
         pieces.append(sentence[label.start() :])
     for piece in pieces[1:]:

@@ -40,7 +40,8 @@ def announced_meetings(meeting: Meeting) -> list[MeetingInfo]:
     for item in meeting.items:
         for section in item.sections:
             for line in section.text.split("\n"):
-                m = _ANNOUNCED.search(line)
+                # Every phrase of _ANNOUNCED has "møde" (no letter of it has an odd case-insensitive match).
+                m = _ANNOUNCED.search(line) if "møde" in line.lower() else None
                 if not m:
                     continue
                 for part in re.split(r";|\s+og\s+|,\s+(?=\d)", m.group("rest")):

@@ -110,7 +110,7 @@ class _Styles:
 
     def __init__(self, styles_xml: Any) -> None:
         self._xml: dict[str, Any] = {}
-        for style in styles_xml.iterfind(f"{W}style"):
+        for style in styles_xml.iterchildren(f"{W}style"):
             self._xml[style.get(f"{W}styleId") or ""] = style
         self._read: dict[str, _Style] = {}
         levels = styles_xml.iter(f"{W}outlineLvl", f"{W}ilvl")
@@ -244,14 +244,15 @@ def _kind(
             return BlockKind.LIST_ITEM, ilvl + 1
         digit = _DIGIT.search(style_name)
         return BlockKind.LIST_ITEM, int(digit.group(1)) if digit else 1
-    if _all_bold(p, chain) and len(text.split()) <= 12 and not text.rstrip().endswith("."):
+    # The text tests first: they are cheap, the run walk is not (same answer in any order).
+    if len(text.split()) <= 12 and not text.rstrip().endswith(".") and _all_bold(p, chain):
         return BlockKind.HEADING, 0
     return BlockKind.PARAGRAPH, 0
 
 
 def _all_bold(p: Any, chain: list[_Style]) -> bool:
     style_bold = any(s.bold for s in chain)
-    runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iterfind(f"{W}t")).strip()]
+    runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iterchildren(f"{W}t")).strip()]
     if not runs:
         return False
     for run in runs:
