@@ -84,17 +84,24 @@ def rows_for(
     if len(pieces) > MAX_PIECES:
         raise StoreError(f"møde {pieces[0].meeting_id}: for mange søgbare dele ({len(pieces)})")
     rows = []
+    # A meeting's pieces share forum, organisations, persons and year: work each key list out once.
+    key_lists: dict[tuple[Any, ...], list[str]] = {}
     for seq, piece in enumerate(pieces):
         analysis = danish.analyse(piece.text, known.__contains__, norms[seq] if norms is not None else None)
-        keys = piece_keys(
-            piece.section,
-            piece.forum,
-            list(piece.organisations),
-            list(piece.persons),
-            piece.date.year if piece.date else None,
-            piece.published,
-            piece.confidential,
-        )
+        year = piece.date.year if piece.date else None
+        orgs, persons = tuple(piece.organisations), tuple(piece.persons)
+        spec = (piece.section, piece.forum, orgs, persons, year, piece.published, piece.confidential)
+        keys = key_lists.get(spec)
+        if keys is None:
+            keys = key_lists[spec] = piece_keys(
+                piece.section,
+                piece.forum,
+                list(orgs),
+                list(persons),
+                year,
+                piece.published,
+                piece.confidential,
+            )
         rows.append(
             {
                 "id": doc_id(piece.date, piece.meeting_id, seq),

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -111,10 +111,11 @@ def start_run(factory: SessionFactory, source: str = "cli", by: str | None = Non
 
 def finish_run(factory: SessionFactory, run_id: int) -> None:
     try:
-        with factory.begin() as session:
-            run = session.get(t.ImportRun, run_id)
-            if run is not None:
-                run.finished_at = t.utcnow()
+        with factory.begin() as session:  # one UPDATE; no row (an unknown id) changes nothing, as before
+            session.execute(
+                update(t.ImportRun).where(t.ImportRun.id == run_id).values(finished_at=t.utcnow()),
+                execution_options={"synchronize_session": False},
+            )
     except SQLAlchemyError as exc:
         raise StoreError(f"importkørslen kan ikke afsluttes ({_reason(exc)})") from exc
 
