@@ -312,9 +312,11 @@ def _asked_lists(item: Item, meeting_date: dt.date | None) -> list[Action]:
         owner: str | None = None
         for k, line in enumerate(lines):
             text = line.strip().removeprefix("- ")
-            parts = sentences(text)
-            last = parts[-1] if parts else ""
-            m = _ASKED.match(last) if ("bedes" in last or "anmodes om at" in last) else None
+            m = None
+            if "bedes" in text or "anmodes om at" in text:  # else no sentence of it can be a request
+                parts = sentences(text)
+                last = parts[-1] if parts else ""
+                m = _ASKED.match(last) if ("bedes" in last or "anmodes om at" in last) else None
             if m and re.search(r"følgende|nedenstående", text, re.IGNORECASE):
                 owner = _clean_owner(m.group("owner"))
                 continue

@@ -48,10 +48,9 @@ def _last_word(text: str) -> str:
     if "\n" in text:
         found = _LAST_WORD.search(text)
         return found.group(1) if found else ""
-    start = len(text)
-    while start and not text[start - 1].isspace():
-        start -= 1
-    return text[start:]
+    if not text or text[-1].isspace():
+        return ""
+    return text.rsplit(None, 1)[-1]  # str.split and \s agree on what is whitespace
 
 
 def _split(line: str) -> list[str]:
