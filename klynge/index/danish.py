@@ -188,10 +188,17 @@ class Analysis:
 
 
 def analyse(
-    text: str, known: Callable[[str], bool] | None = None, norms: list[str] | None = None
+    text: str,
+    known: Callable[[str], bool] | None = None,
+    norms: list[str] | None = None,
+    *,
+    stems: list[str] | None = None,
+    compounds: dict[str, list[str]] | None = None,
 ) -> Analysis:
     """Stems of `text`; parts: compound parts found with the vocabulary predicate `known`, and
-    prefixes of long stems. `norms`: `norm_words(text)`, when the caller has them already."""
+    prefixes of long stems. `norms` (`norm_words(text)`) and `stems` (`stems_of(norms)`): when the
+    caller has them already. `compounds`: a word's compound terms, kept across the texts a caller
+    analyses with the same `known` (one meeting's pieces repeat their words)."""
     if norms is None:
         norms = norm_words(text)
     parts: list[str] = []
@@ -201,10 +208,17 @@ def analyse(
             if word in seen:
                 continue
             seen.add(word)
-            pieces = split_compound(word, known)
-            if pieces:
-                parts.extend(compound_terms(pieces))
-    terms = stems_of(norms)
+            if compounds is None:
+                pieces = split_compound(word, known)
+                if pieces:
+                    parts.extend(compound_terms(pieces))
+                continue
+            found = compounds.get(word)
+            if found is None:
+                pieces = split_compound(word, known)
+                found = compounds[word] = compound_terms(pieces) if pieces else []
+            parts.extend(found)
+    terms = stems_of(norms) if stems is None else stems
     for term in set(terms):
         if len(term) >= LONG_STEM + MIN_PART:
             parts.extend(term[:k] for k in range(LONG_STEM, len(term) - MIN_PART + 1))

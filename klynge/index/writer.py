@@ -77,17 +77,27 @@ def known_stems(conn: Connection, candidates: set[str]) -> set[str]:
 
 
 def rows_for(
-    pieces: Sequence[Piece], known: set[str], norms: Sequence[list[str]] | None = None
+    pieces: Sequence[Piece],
+    known: set[str],
+    norms: Sequence[list[str]] | None = None,
+    stems: Sequence[list[str]] | None = None,
 ) -> list[dict[str, Any]]:
-    """The `search_doc` rows of one meeting's pieces (analysed); `norms`: each piece's
-    `danish.norm_words`, when the caller has them."""
+    """The `search_doc` rows of one meeting's pieces (analysed); `norms` and `stems`: each piece's
+    `danish.norm_words` and `danish.stems_of` those, when the caller has them."""
     if len(pieces) > MAX_PIECES:
         raise StoreError(f"møde {pieces[0].meeting_id}: for mange søgbare dele ({len(pieces)})")
     rows = []
     # A meeting's pieces share forum, organisations, persons and year: work each key list out once.
     key_lists: dict[tuple[Any, ...], list[str]] = {}
+    compounds: dict[str, list[str]] = {}  # the pieces repeat their words; split each once
     for seq, piece in enumerate(pieces):
-        analysis = danish.analyse(piece.text, known.__contains__, norms[seq] if norms is not None else None)
+        analysis = danish.analyse(
+            piece.text,
+            known.__contains__,
+            norms[seq] if norms is not None else None,
+            stems=stems[seq] if stems is not None else None,
+            compounds=compounds,
+        )
         year = piece.date.year if piece.date else None
         orgs, persons = tuple(piece.organisations), tuple(piece.persons)
         spec = (piece.section, piece.forum, orgs, persons, year, piece.published, piece.confidential)
@@ -174,9 +184,10 @@ def replace(conn: Connection, meeting_id: int, pieces: Sequence[Piece]) -> None:
     if not pieces:
         return
     norms = [danish.norm_words(p.text) for p in pieces]  # each text split into words once
-    own = {s for words in norms for s in danish.stems_of(words)}
+    stems = [danish.stems_of(words) for words in norms]
+    own = {s for terms in stems for s in terms}
     known = own | known_stems(conn, danish.candidates_of_norms(norms) - own)
-    rows = rows_for(pieces, known, norms)
+    rows = rows_for(pieces, known, norms, stems)
     conn.execute(insert(search_doc), rows)
     backend(conn).insert(conn, rows)
     _adjust_terms(conn, rows, +1)
