@@ -285,14 +285,19 @@ MINUTES_SECTIONS = (str(model.SectionKind.MINUTES), str(model.SectionKind.DECISI
 
 
 def _duplicate(session: Session, name: str, sha: str) -> IngestOutcome | None:
-    known = session.scalars(
-        select(t.MeetingVersion).join(t.Document).where(t.Document.sha256 == sha).limit(1)
+    # One query: the document with these bytes (sha256 is unique) and its first version, if any.
+    known = session.execute(
+        select(t.Document.id, t.MeetingVersion.meeting_id, t.MeetingVersion.number)
+        .outerjoin(t.MeetingVersion, t.MeetingVersion.document_id == t.Document.id)
+        .where(t.Document.sha256 == sha)
+        .order_by(t.MeetingVersion.id)
+        .limit(1)
     ).first()
-    if known is not None:
+    if known is None:
+        return None
+    if known.meeting_id is not None:
         return IngestOutcome(name, "duplicate", sha, known.meeting_id, known.number)
-    if session.scalar(select(t.Document.id).where(t.Document.sha256 == sha)) is not None:
-        return IngestOutcome(name, "duplicate", sha)  # an attachment file stored before
-    return None
+    return IngestOutcome(name, "duplicate", sha)  # an attachment file stored before
 
 
 def _is_minutes(parsed: model.Meeting) -> bool:
