@@ -143,3 +143,20 @@ def test_inverted_order_after_an_adverbial() -> None:
 def test_recommending_an_ownerless_outcome_is_not_an_action() -> None:
     assert _owners("Gruppen anbefalede, at arbejdet med en fælles model fortsætter.") == []
     assert _owners("Styregruppen aftalte at mødes igen i maj.") == ["Styregruppen"]
+
+
+def test_quick_checks_before_the_patterns_miss_no_spelling() -> None:
+    # The passive agent pattern ignores case, and so must its quick check: capitals and the long s
+    # (which IGNORECASE reads as "s") still find the agent.
+    assert _owners("Monitoreringen VARETAGES af Regionshospitalet Nord.", SectionKind.DECISION) == [
+        "Regionshospitalet Nord"
+    ]
+    assert _owners("Monitoreringen varetageſ af Regionshospitalet Nord.", SectionKind.DECISION) == [
+        "Regionshospitalet Nord"
+    ]
+    # A commitment verb after a modal, and a clause after a semicolon, are still seen; a report is not.
+    assert _owners("Kommunerne kan også varetager den videre kontakt.") == ["Kommunerne"]
+    assert _owners("Status på IV-behandling i eget hjem; Sekretariatet udsender et notat.") == [
+        "Sekretariatet"
+    ]
+    assert _owners("Arbejdet med sårbare gravide er fortsat i 5 kommuner.") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from collections.abc import Callable
 
 import docx
 import pytest
@@ -198,3 +199,32 @@ def test_numbered_headings_get_their_numbers() -> None:
         (BlockKind.HEADING, "2. Økonomi", 2),
         (BlockKind.HEADING, "3. Eventuelt", 2),
     ]
+
+
+def _with_styles(data: bytes, edit: Callable[[bytes], bytes]) -> bytes:
+    """The DOCX with word/styles.xml changed by `edit` (bytes -> bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "word/styles.xml":
+                blob = edit(blob)
+            dst.writestr(info, blob)
+    return out.getvalue()
+
+
+def test_styles_are_read_when_used_and_a_broken_one_still_fails_the_file() -> None:
+    data = make_docx([Heading("Referat", 1), Para("Godkendt.")])
+    assert [b.text for b in read_document(data, "ok.docx").blocks] == ["Referat", "Godkendt."]
+    # An outline level no one can read, in a style no paragraph uses: the file is still unreadable.
+    broken = _with_styles(
+        data,
+        lambda xml: xml.replace(
+            b'<w:style w:type="paragraph" w:styleId="Title">',
+            '<w:style w:type="paragraph" w:styleId="Title"><w:pPr><w:outlineLvl w:val="²"/></w:pPr>'.encode(),
+            1,
+        ),
+    )
+    assert broken != data
+    with pytest.raises(UnreadableDocument, match=r"^brudt\.docx: "):
+        read_document(broken, "brudt.docx")
