@@ -110,17 +110,17 @@ def stems_of(norms: Iterable[str]) -> list[str]:
 
 
 def part_candidates(word: str) -> set[str]:
-    """Every stem that could be a compound part of `word`; ask the vocabulary about these at once."""
-    out: set[str] = set()
+    """Every stem `split_compound` can ask the vocabulary about for `word` (ask about these at once):
+    a first part word[:j], a later part word[i:j] (it starts after a first part of at least
+    MIN_PART letters) and a last part word[i:], every part MIN_PART letters or more and every part
+    but the last leaving MIN_PART letters after it."""
     if len(word) < MIN_COMPOUND or not word.isalpha():
-        return out
-    n = len(word)
-    for i in range(n):
-        for j in range(i + MIN_PART, n + 1):
-            if i == 0 and j == n:
-                continue
-            out.add(stem(word[i:j]))
-    return out
+        return set()
+    last = len(word) - MIN_PART  # the latest end of a part that is not the last one
+    pieces = [word[:j] for j in range(MIN_PART, last + 1)]
+    pieces += [word[i:j] for i in range(MIN_PART, last + 1) for j in range(i + MIN_PART, last + 1)]
+    pieces += [word[i:] for i in range(MIN_PART, last + 1)]
+    return set(map(stem, pieces))
 
 
 def split_compound(word: str, known: Callable[[str], bool]) -> list[str] | None:

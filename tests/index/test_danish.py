@@ -49,3 +49,19 @@ def test_analyse_puts_parts_apart_from_stems() -> None:
 
 def test_slug_ignores_case_spacing_and_accents() -> None:
     assert danish.slug("Region  Midtjylland") == danish.slug("region midtjylland") == "regionmidtjylland"
+
+
+def test_part_candidates_hold_every_stem_a_split_asks_about() -> None:
+    # The writer asks the vocabulary about part_candidates(word) only: every stem split_compound
+    # looks up must be among them, whatever the vocabulary knows.
+    for word in ["færdigbehandlingsdage", "sundhedsklyngestyregruppen", "genindlæggelsesforløb", "rygestop"]:
+        substrings = {danish.stem(word[i:j]) for i in range(len(word)) for j in range(i + 3, len(word) + 1)}
+        for known in (substrings, set(sorted(substrings)[::2]), set(sorted(substrings)[1::3])):
+            asked: set[str] = set()
+
+            def lookup(stem: str, known: set[str] = known, asked: set[str] = asked) -> bool:
+                asked.add(stem)
+                return stem in known
+
+            danish.split_compound(word, lookup)
+            assert asked and asked <= danish.part_candidates(word), word
