@@ -148,14 +148,13 @@ def _adjust_terms(conn: Connection, rows: Iterable[dict[str, Any]], sign: int) -
         return
     counts[TOTAL] = n
     counts[TOKENS] = tokens
-    params = [{"t": t, "d": sign * d} for t, d in sorted(counts.items())]
-    conn.execute(
-        text(
-            "INSERT INTO search_term(term, df) VALUES (:t, :d) "
-            "ON CONFLICT (term) DO UPDATE SET df = search_term.df + excluded.df"
-        ),
-        params,
-    )
+    upsert = "ON CONFLICT (term) DO UPDATE SET df = search_term.df + excluded.df"
+    if conn.dialect.paramstyle == "qmark":  # SQLite: the same statement without SQLAlchemy's param work
+        values = [(t, sign * d) for t, d in sorted(counts.items())]
+        conn.exec_driver_sql(f"INSERT INTO search_term(term, df) VALUES (?, ?) {upsert}", values)
+    else:
+        params = [{"t": t, "d": sign * d} for t, d in sorted(counts.items())]
+        conn.execute(text(f"INSERT INTO search_term(term, df) VALUES (:t, :d) {upsert}"), params)
     if sign < 0:
         conn.execute(delete(search_term).where(search_term.c.df <= 0))
 
