@@ -39,6 +39,11 @@ _ATTACHMENT_LINE = re.compile(r"^bilag\s+\d+\s*[.:)]?\s+\S", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 
 
+def _unlink(text: str) -> str:
+    """Markdown links as their text; a line without "](" has none (most lines: skip the regex)."""
+    return _MD_LINK.sub(r"\1", text) if "](" in text else text
+
+
 @dataclass(frozen=True)
 class HeadingMatch:
     kind: SectionKind
@@ -49,7 +54,7 @@ class HeadingMatch:
 def section_heading(text: str) -> HeadingMatch | None:
     """The section a line opens, if it is a section heading."""
     t = " ".join(text.replace("**", "").replace("*", "").split()).strip()
-    t = _MD_LINK.sub(r"\1", t)
+    t = _unlink(t)
     if len(t) > 200:
         return None
     for kind, rx in _ALONE:
@@ -72,7 +77,7 @@ def prose(lines: Sequence[Line]) -> str:
     out: list[str] = []
     current = ""
     for line in lines:
-        text = _MD_LINK.sub(r"\1", line.text.strip())
+        text = _unlink(line.text.strip())
         if line.bullet:
             if current:
                 out.append(current)

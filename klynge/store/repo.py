@@ -249,8 +249,9 @@ def _ingest(
         text=doc.text,
     )
     session.add(document)
-    forum = forum_named(session, parsed.meeting.forum)
-    meeting = _match(session, forum, parsed.meeting.date, name)
+    with session.no_autoflush:  # lookups: the document is written with the meeting, in one flush
+        forum = forum_named(session, parsed.meeting.forum)
+        meeting = _match(session, forum, parsed.meeting.date, name)
     carried: Carried = {}
     if meeting is None:
         meeting = t.Meeting(forum=forum, version=1)
