@@ -131,33 +131,35 @@ def split_compound(word: str, known: Callable[[str], bool]) -> list[str] | None:
     """
     if len(word) < MIN_COMPOUND or not word.isalpha():
         return None
-    best: list[str] | None = None
-    solved: dict[int, tuple[str, ...] | None] = {}  # a plain memo: functools.cache per word costs more
-
-    def solve(start: int) -> tuple[str, ...] | None:
-        if start in solved:
-            return solved[start]
-        rest = word[start:]
-        choice: tuple[str, ...] | None = None
-        if len(rest) >= MIN_PART and start > 0 and known(stem(rest)):
-            choice = (rest,)
-        else:
-            for end in range(len(word) - MIN_PART, start + MIN_PART - 1, -1):
-                piece = word[start:end]
-                if not known(stem(piece)):
-                    continue
-                for nxt in _after_linker(word, end):
-                    tail = solve(nxt)
-                    if tail is not None and (choice is None or len(tail) + 1 < len(choice)):
-                        choice = (piece, *tail)
-        solved[start] = choice
-        return choice
-
     # The whole word is of course "known"; look for a proper split only.
-    result = solve(0)
+    result = _solve(word, 0, known, {})
     if result is not None and len(result) > 1:
-        best = list(result)
-    return best
+        return list(result)
+    return None
+
+
+def _solve(
+    word: str, start: int, known: Callable[[str], bool], solved: dict[int, tuple[str, ...] | None]
+) -> tuple[str, ...] | None:
+    """The best split of word[start:], memoised in `solved` (a module function, not a closure per
+    word: a self-referring closure is a reference cycle only the garbage collector frees)."""
+    if start in solved:
+        return solved[start]
+    rest = word[start:]
+    choice: tuple[str, ...] | None = None
+    if len(rest) >= MIN_PART and start > 0 and known(stem(rest)):
+        choice = (rest,)
+    else:
+        for end in range(len(word) - MIN_PART, start + MIN_PART - 1, -1):
+            piece = word[start:end]
+            if not known(stem(piece)):
+                continue
+            for nxt in _after_linker(word, end):
+                tail = _solve(word, nxt, known, solved)
+                if tail is not None and (choice is None or len(tail) + 1 < len(choice)):
+                    choice = (piece, *tail)
+    solved[start] = choice
+    return choice
 
 
 def _after_linker(word: str, end: int) -> list[int]:
