@@ -5,8 +5,8 @@ How a search runs (the same on SQLite and PostgreSQL):
    and the viewer's hidden keys into one FTS5 MATCH / tsquery (date range = id range).
 2. The backend returns the newest `CAP` matching pieces with their BM25-style score. When fewer
    match, that is every match: exact ranking, total and facets. When more match (a very common
-   word), ranking and facets are over the newest `CAP` matches and the total is counted up to
-   `COUNT_CAP` (`total_exact` is False beyond). This bounds the work per query: ranking a
+   word), ranking and facets are over the newest `CAP` matches and the total is counted up to the
+   backend's `COUNT_CAP` (`total_exact` is False beyond). This bounds the work per query: ranking a
    word found in half the archive would otherwise cost a score for every match.
 3. Hits are sorted by score, ties by recency (id order is date order); one page gets snippets.
 """
@@ -32,7 +32,6 @@ from klynge.index.tables import id_range, search_doc, search_term
 from klynge.index.writer import TOKENS, TOTAL, backend
 
 CAP = 200
-COUNT_CAP = 5_000
 MAX_PER_PAGE = 100
 RELATED_CAP = 300
 MMAP_BYTES = 1 << 34
@@ -188,9 +187,10 @@ def _run(
     capped = len(found) > CAP
     found = found[:CAP]
     if capped:
-        total = engine.count(conn, compiled, ids, COUNT_CAP + 1)
-        exact = total <= COUNT_CAP
-        total = min(total, COUNT_CAP)
+        cap = int(engine.COUNT_CAP)
+        total = engine.count(conn, compiled, ids, cap + 1)
+        exact = total <= cap
+        total = min(total, cap)
     else:
         total, exact = len(found), True
     rows = _pieces(conn, found)
@@ -244,10 +244,16 @@ class _Piece:
 
 
 def _tune(conn: Connection) -> None:
-    """SQLite: map the file into memory once per connection (random reads of candidates get cheap)."""
+    """SQLite: map the file into memory once per connection (random reads of candidates get cheap).
+
+    PostgreSQL: plan this transaction's statements for their own values. psycopg prepares a
+    statement run five times, and the server then plans it once for any value: one plan for every
+    tsquery, which for a rare word walks the whole table (1,000,000 pieces: 0.06 s became 0.9 s)."""
     if conn.dialect.name == "sqlite" and not conn.info.get("klynge_mmap"):
         conn.exec_driver_sql(f"PRAGMA mmap_size={MMAP_BYTES}")
         conn.info["klynge_mmap"] = True
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 def _date(value: Any) -> dt.date | None:
@@ -371,6 +377,7 @@ def related(
     """Items from other meetings most like this one: its top tf-idf stems as an any-of query."""
     conn, owned = _conn(target)
     try:
+        _tune(conn)
         cols = search_doc.c
         rows = conn.execute(
             select(cols.stems, cols.meeting_id, cols.published, cols.confidential, cols.forum).where(
