@@ -205,16 +205,13 @@ def analyse(
         norms = norm_words(text)
     parts: list[str] = []
     if known is not None:
+        if compounds is None:
+            compounds = {}
         seen: set[str] = set()
         for word in norms:
             if word in seen:
                 continue
             seen.add(word)
-            if compounds is None:
-                pieces = split_compound(word, known)
-                if pieces:
-                    parts.extend(compound_terms(pieces))
-                continue
             found = compounds.get(word)
             if found is None:
                 pieces = split_compound(word, known)

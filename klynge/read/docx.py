@@ -60,7 +60,7 @@ def read_docx(data: bytes, name: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
-        styles = _styles(document.styles.element)
+        styles = _Styles(document.styles.element)
         numbering = Numbering(_numbering_xml(document))
     except (
         KeyError,
@@ -126,10 +126,6 @@ class _Styles:
         if found is None:
             found = self._read[style_id] = _style(self._xml[style_id])
         return found
-
-
-def _styles(styles_xml: Any) -> _Styles:
-    return _Styles(styles_xml)
 
 
 def _style(style: Any) -> _Style:

@@ -47,7 +47,9 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     from klynge.web.pagecache import PageCache
 
     app.state.page_cache = PageCache[bytes]()
-    app.state.search_cache = PageCache[object](size=1000)
+    from klynge.index.search import SearchResult
+
+    app.state.search_cache = PageCache[SearchResult](size=1000)
     from klynge.web.pages.items import RelatedCache
 
     app.state.related_cache = RelatedCache()

@@ -4,15 +4,12 @@ pages go to test-output/screenshots/."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from webarchive import Archive, load_archive
+from webarchive import Archive, load_archive, served
 
 from klynge.store.db import engine_of
 
@@ -32,37 +29,17 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def live(sqlite_url: str, sample: Callable[..., tuple[bytes, object]]) -> Iterator[tuple[str, Archive]]:
     """The app served by uvicorn on a free loopback port, in a background thread."""
-    import uvicorn
-
     from klynge.web.app import create_app
 
     archive = load_archive(sqlite_url, sample)
     app = create_app(sqlite_url)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn startede ikke"
     try:
-        yield f"http://127.0.0.1:{port}", archive
+        with served(app, lifespan="off") as url:
+            yield url, archive
     finally:
-        server.should_exit = True
-        thread.join(10)
         app.state.engine.dispose()
         engine_of(archive.factory).dispose()
 

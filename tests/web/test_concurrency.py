@@ -8,7 +8,6 @@ sessions in flight; this test fires more requests at once than the pool has conn
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,42 +15,24 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from webarchive import load_archive
+from webarchive import load_archive, served
 
 from klynge.store.db import engine_of
 
 REQUESTS_AT_ONCE = 40
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server_url(sqlite_url: str, sample: Callable[..., tuple[bytes, object]]) -> Iterator[str]:
     """The app under uvicorn with its lifespan (so the thread limits are those of `klynge serve`)."""
-    import uvicorn
-
     from klynge.web.app import create_app
 
     archive = load_archive(sqlite_url, sample)
     app = create_app(sqlite_url)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn startede ikke"
     try:
-        yield f"http://127.0.0.1:{port}"
+        with served(app) as url:
+            yield url
     finally:
-        server.should_exit = True
-        thread.join(10)
         app.state.engine.dispose()
         engine_of(archive.factory).dispose()
 

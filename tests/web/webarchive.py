@@ -4,9 +4,14 @@ unpublished, made from the shared `sample` fixture and stored through the store'
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import threading
+import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, Literal
 
 from klynge.store.db import SessionFactory, open_store
 from klynge.store.repo import ingest_meeting
@@ -16,7 +21,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2.*")
     from fastapi.testclient import TestClient
 
-__all__ = ["SECRET", "UNPUBLISHED", "Archive", "TestClient", "load_archive"]
+__all__ = ["SECRET", "UNPUBLISHED", "Archive", "TestClient", "load_archive", "served"]
 
 SECRET = "Hemmeligdomsprojekt"
 """Title of the closed item in every sample meeting: must never reach the public."""
@@ -47,3 +52,29 @@ def load_archive(url: str, sample: Callable[..., tuple[bytes, object]]) -> Archi
         assert outcome.meeting_id is not None, outcome.message
         ids[key] = outcome.meeting_id
     return Archive(url, factory, ids)
+
+
+@contextmanager
+def served(app: Any, lifespan: Literal["on", "off"] = "on") -> Iterator[str]:
+    """`app` under a real uvicorn on a free loopback port, in a background thread; yields its URL.
+
+    With `lifespan="on"` the app starts as under `klynge serve` (its thread limits configured)."""
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn startede ikke"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -58,7 +58,7 @@ def run_search(
     date_to: dt.date | None = None,
     page: int = 1,
     per_page: int = PER_PAGE,
-    cache: PageCache[Any] | None = None,
+    cache: PageCache[SearchResult] | None = None,
 ) -> SearchResult:
     """The one search call behind the page and /api/search, as this viewer may see it.
 
@@ -87,7 +87,7 @@ def run_search(
         )
         current = (generation(s.connection()),)
         hit = cache.get(key, current)
-        if isinstance(hit, SearchResult):
+        if hit is not None:
             return hit
     result = search(
         s,
