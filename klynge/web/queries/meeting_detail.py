@@ -186,25 +186,28 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
     viewer = visibility.scoped(session, viewer, meeting_id)
     q = statements(viewer.sees_confidential)
     bind = {"mid": meeting_id}
-    head = session.execute(q.head, bind).first()
+    # Core statements on the session's connection: Session.execute would run each through the
+    # ORM's execution path (about 40 µs a statement, ten statements a page) for plain rows.
+    db = session.connection()
+    head = db.execute(q.head, bind).first()
     if head is None:
         raise NotFound(f"møde {meeting_id} findes ikke")
     forum = head.forum or ""
-    items = session.execute(q.items, bind).all()
+    items = db.execute(q.items, bind).all()
     titles = {r.id: r.title for r in items}
     sections: dict[int, list[SectionView]] = defaultdict(list)
     attachments: dict[int, list[AttachmentView]] = defaultdict(list)
     decisions: dict[int, list[DecisionView]] = defaultdict(list)
     actions: dict[int, list[ActionView]] = defaultdict(list)
     if items:
-        for s in session.execute(q.sections, bind):
+        for s in db.execute(q.sections, bind):
             if s.item_id in titles:
                 sections[s.item_id].append(
                     SectionView(s.id, s.kind, s.heading, s.text, s.span_start, s.span_end)
                 )
-        for a in session.execute(q.attachments, bind):
+        for a in db.execute(q.attachments, bind):
             attachments[a.item_id].append(AttachmentView(a.id, a.name, a.document_id is not None))
-        for d in session.execute(q.decisions, bind):
+        for d in db.execute(q.decisions, bind):
             if d.item_id in titles:
                 decisions[d.item_id].append(
                     DecisionView(
@@ -219,10 +222,10 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
                         forum,
                     )
                 )
-        rows = session.execute(q.actions, bind).all()
+        rows = db.execute(q.actions, bind).all()
         events: dict[int, list[EventView]] = defaultdict(list)
         if rows:
-            for e in session.execute(q.events, bind):
+            for e in db.execute(q.events, bind):
                 events[e.action_id].append(EventView(e.status, e.by or "", e.at, e.note))
         today = dt.date.today()
         for row in rows:
@@ -246,9 +249,9 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
                         events=tuple(events.get(row.id, ())),
                     )
                 )
-    people = session.execute(q.people, bind).all()
-    topics = session.execute(q.topics, bind).all()
-    announced = session.execute(q.announced, bind).all()
+    people = db.execute(q.people, bind).all()
+    topics = db.execute(q.topics, bind).all()
+    announced = db.execute(q.announced, bind).all()
     summary = MeetingSummary(
         id=head.id,
         forum=forum,
