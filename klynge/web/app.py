@@ -54,6 +54,9 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
 
     app.state.related_cache = RelatedCache()
     app.state.stats_cache = {}
+    from klynge.web.numbers import Numbers
+
+    app.state.numbers = Numbers()
     from klynge.web.db import attach
 
     attach(app, db_url)
@@ -62,8 +65,9 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     from klynge.web.routes import include_all
 
     include_all(app)
-    from klynge.web.middleware import MaskPersonalData, SecurityHeaders
+    from klynge.web.middleware import ForgetNumbersAfterWrites, MaskPersonalData, SecurityHeaders
 
+    app.add_middleware(ForgetNumbersAfterWrites)
     app.add_middleware(MaskPersonalData)
     app.add_middleware(SecurityHeaders)
     return app

@@ -6,6 +6,8 @@ personal data; it is the last line, after every query, so no path can forget it.
 sent as downloads are the archived documents and are passed through as they are. A response the
 app masked itself (the page cache keeps pages masked, so a cache hit is not masked again) carries
 the private `MASKED_HEADER`, which is removed here and never reaches the client.
+`ForgetNumbersAfterWrites` makes the worker forget its lagging list-page numbers
+(klynge.web.numbers) once a write it served has succeeded, before the answer goes out.
 `SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response. Scripts only from
 the site itself (htmx is vendored); inline styles are allowed (a few style attributes, and htmx's
 indicator style), inline scripts are not.
@@ -128,3 +130,25 @@ class MaskPersonalData:
             await send({"type": "http.response.body", "body": body, "more_body": False})
 
         await self.app(scope, receive, masked)
+
+
+READS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class ForgetNumbersAfterWrites:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method", "GET") in READS:
+            await self.app(scope, receive, send)
+            return
+
+        async def forgetting(message: Message) -> None:
+            if message["type"] == "http.response.start" and message.get("status", 500) < 400:
+                numbers = getattr(scope["app"].state, "numbers", None)
+                if numbers is not None:
+                    numbers.forget()
+            await send(message)
+
+        await self.app(scope, receive, forgetting)

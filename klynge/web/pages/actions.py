@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from klynge.web.access import Viewer, require_writer, viewer
 from klynge.web.db import ReadSession
+from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_str, page_number
 from klynge.web.queries import followups, meetings
@@ -60,9 +61,11 @@ def _action_list(
         "forum": opt_str(forum),
         "gruppering": opt_str(gruppering),
     }
+    remember = remembering(request, s)
     page = followups.list_actions(
         s,
         who,
+        remember=remember,
         status=status,
         owner=params["ejer"],
         organisation=params["organisation"],
@@ -84,7 +87,7 @@ def _action_list(
         title="Handlinger",
         page=page,
         grouped=grouped,
-        counts=followups.action_counts(s, who, today),
+        counts=remember(("action_counts",), lambda: followups.action_counts(s, who, today)),
         owners=followups.owners(s, who)[:200],
         fora=meetings.fora(s, who),
         params=params,

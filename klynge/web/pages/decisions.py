@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from klynge.web.access import viewer
 from klynge.web.db import ReadSession
+from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import followups, meetings
@@ -31,7 +32,13 @@ def decision_list(
 
     def build() -> HTMLResponse:
         page = followups.list_decisions(
-            s, who, forum=opt_str(forum), kind=opt_str(type), year=year, page=page_number(side)
+            s,
+            who,
+            forum=opt_str(forum),
+            kind=opt_str(type),
+            year=year,
+            page=page_number(side),
+            remember=remembering(request, s),
         )
         return render(
             request,

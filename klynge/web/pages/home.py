@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from klynge.store.tables import ImportFile
 from klynge.web.access import viewer
 from klynge.web.db import ReadSession
+from klynge.web.numbers import remembering
 from klynge.web.pagecache import PageCache, access_key, freeze, masked, page_response
 from klynge.web.queries import followups, imports, meetings, stats
 from klynge.web.render import render
@@ -30,15 +31,16 @@ def home(request: Request, s: Session = ReadSession) -> HTMLResponse:
     body = cache.get(key, current)
     if body is not None:
         return page_response(request, body, who)
+    remember = remembering(request, s)
     page = render(
         request,
         "home.html",
         title="Forside",
         coming=meetings.coming(s, who, today),
-        latest=meetings.list_meetings(s, who, size=5).rows,
+        latest=meetings.list_meetings(s, who, size=5, remember=remember).rows,
         overdue=followups.list_actions(s, who, status="overdue", size=8, today=today, count=False),
         open_actions=followups.list_actions(s, who, status="open", size=8, today=today, count=False),
-        counts=followups.action_counts(s, who, today),
+        counts=remember(("action_counts",), lambda: followups.action_counts(s, who, today)),
         decisions=followups.list_decisions(s, who, size=6, count=False).rows,
         updated=imports.last_updated(s),
         failure=imports.last_failure(s),

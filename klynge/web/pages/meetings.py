@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from klynge.web import pagecache
 from klynge.web.access import viewer
 from klynge.web.db import ReadSession, sessions
+from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import meetings
@@ -46,16 +47,21 @@ def meeting_list(
         forum = opt_str(forum)
         year = opt_int(aar, "år")
         params = {"forum": forum, "aar": year, "visning": visning}
+        remember = remembering(request, s)
         years = meetings.years(s, who)
         months: list[tuple[str, list[list[tuple[int, list[MeetingSummary]]]]]] = []
         if visning == "kalender":
             year = year or (years[0] if years else dt.date.today().year)
             params["aar"] = year
-            rows = meetings.list_meetings(s, who, forum=forum, year=year, size=1000, newest_first=False)
+            rows = meetings.list_meetings(
+                s, who, forum=forum, year=year, size=1000, newest_first=False, remember=remember
+            )
             months = _calendar(year, rows.rows)
             page = rows
         else:
-            page = meetings.list_meetings(s, who, forum=forum, year=year, page=page_number(side), size=50)
+            page = meetings.list_meetings(
+                s, who, forum=forum, year=year, page=page_number(side), size=50, remember=remember
+            )
         return render(
             request,
             "meetings.html",

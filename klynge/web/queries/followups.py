@@ -23,6 +23,7 @@ from klynge.store.tables import (
     Section,
 )
 from klynge.web.access import Viewer
+from klynge.web.numbers import Remember, now
 from klynge.web.queries import visibility
 from klynge.web.views import ActionEvent as EventView
 from klynge.web.views import ActionView, DecisionView, MeetingSummary, Page
@@ -188,9 +189,11 @@ def list_decisions(
     page: int = 1,
     size: int = 50,
     count: bool = True,
+    remember: Remember = now,
 ) -> Page[DecisionView]:
     """The decision register, newest meeting first. Walks meetings newest first in batches (indexed)
-    and collects their decisions until the page is full; `count=False` skips the total (home page)."""
+    and collects their decisions until the page is full; `count=False` skips the total (home page),
+    `remember` may reuse it (klynge.web.numbers)."""
     meeting_filter: list[ColumnElement[bool]] = [*_forum_cond(forum)]
     if year:
         meeting_filter.append(
@@ -238,7 +241,14 @@ def list_decisions(
                     )
                 )
         batch = min(batch * 2, 400)
-    total = _count_decisions(session, viewer, meeting_filter, kind) if count else len(found)
+    total = (
+        remember(
+            ("decisions", forum, kind, year, meeting_id),
+            lambda: _count_decisions(session, viewer, meeting_filter, kind),
+        )
+        if count
+        else len(found)
+    )
     return Page(tuple(found[(page - 1) * size : wanted]), total, page, size)
 
 
@@ -256,8 +266,10 @@ def list_actions(
     page: int = 1,
     size: int = 100,
     count: bool = True,
+    remember: Remember = now,
 ) -> Page[ActionView]:
-    """Actions filtered by status (open includes overdue), owner text, organisation or person."""
+    """Actions filtered by status (open includes overdue), owner text, organisation or person;
+    `remember` may reuse the total (klynge.web.numbers)."""
     today = today or dt.date.today()
     where = [visibility.meetings(viewer), visibility.item_or_none(viewer), *_forum_cond(forum)]
     if status == "done":
@@ -284,7 +296,14 @@ def list_actions(
         .outerjoin(Item, Item.id == Action.item_id)
         .where(*where)
     )
-    total = (session.scalar(select(func.count()).select_from(base.subquery())) or 0) if count else 0
+    total = (
+        remember(
+            ("actions", status, owner, organisation, person_id, organisation_id, forum, today),
+            lambda: session.scalar(select(func.count()).select_from(base.subquery())) or 0,
+        )
+        if count
+        else 0
+    )
     # Overdue actions all have a due date: without NULLS LAST the order is the index's (0004),
     # so the database walks it and stops after the page instead of sorting every open action.
     due_order = Action.due_end.asc() if status == "overdue" else Action.due_end.asc().nulls_last()

@@ -17,6 +17,7 @@ from klynge.store.tables import (
     Meeting,
 )
 from klynge.web.access import Viewer
+from klynge.web.numbers import Remember, now
 from klynge.web.queries import visibility
 from klynge.web.views import (
     ActionView,
@@ -55,8 +56,10 @@ def list_meetings(
     size: int = 50,
     since: dt.date | None = None,
     newest_first: bool = True,
+    remember: Remember = now,
 ) -> Page[MeetingSummary]:
-    """Meetings newest first (or oldest first), filtered by forum name and year."""
+    """Meetings newest first (or oldest first), filtered by forum name and year; `remember` may
+    reuse the total (klynge.web.numbers)."""
     where = [visibility.meetings(viewer)]
     if forum:
         where.append(Meeting.forum_id.in_(select(Forum.id).where(Forum.name == forum)))
@@ -65,7 +68,10 @@ def list_meetings(
         where.append(Meeting.date <= dt.date(year, 12, 31))
     if since:
         where.append(Meeting.date >= since)
-    total = session.scalar(select(func.count()).select_from(Meeting).where(*where)) or 0
+    total = remember(
+        ("meetings", forum, year, since),
+        lambda: session.scalar(select(func.count()).select_from(Meeting).where(*where)) or 0,
+    )
     order = (
         (Meeting.date.desc().nulls_last(), Meeting.id.desc())
         if newest_first
