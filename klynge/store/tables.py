@@ -37,6 +37,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -234,6 +235,16 @@ class Item(Timestamps, Base):
     """A numbered agenda item. `confidential` (Lukket punkt) hides it from the public."""
 
     __tablename__ = "item"
+    __table_args__ = (
+        # The few closed items, for "not one of them" conditions (visibility.actions); partial, so
+        # no query about open items is ever driven by it.
+        Index(
+            "ix_item_closed",
+            "id",
+            sqlite_where=text("confidential IS 1"),
+            postgresql_where=text("confidential IS TRUE"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -299,6 +310,8 @@ class Action(Timestamps, SourceSpan, Base):
     """A follow-up: owner as written and, when resolved, the person or organisation; due as an interval."""
 
     __tablename__ = "action"
+    # Owners and counts per status over every action are read from this index alone (0006).
+    __table_args__ = (Index("ix_action_summary", "owner", "status", "due_end", "meeting_id", "item_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeVar
 
 import anyio
 import anyio.to_thread
 from fastapi import FastAPI, Request
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 READ_THREADS_SQLITE = 2
 READ_THREADS_SERVER = 8
@@ -63,3 +64,19 @@ async def in_write_thread(request: Request, fn: Callable[..., T], *args: Any, **
     """`fn(*args, **kwargs)` on a write thread (the default threads when the app was not started)."""
     limiter = getattr(request.app.state, "write_limiter", None)
     return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs), limiter=limiter)
+
+
+def read_route(fn: Callable[P, T]) -> Callable[P, Awaitable[T]]:
+    """A sync read route run as `run_read` runs it (its `request` parameter tells the database).
+
+    FastAPI reads the parameters of `fn` itself (through `__wrapped__`)."""
+
+    @functools.wraps(fn)
+    async def route(*args: P.args, **kwargs: P.kwargs) -> T:
+        request = kwargs["request"]
+        assert isinstance(request, Request)
+        if reads_inline(request.app.state.db_url):
+            return fn(*args, **kwargs)
+        return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs))
+
+    return route

@@ -213,3 +213,48 @@ def test_own_forum_members_find_their_closed_and_draft_texts(archive: tuple[str,
             assert found["total"] >= 1, user
             assert client.get("/api/search", params={"q": other}).json()["total"] == 0, user
     app.state.engine.dispose()
+
+
+def test_actions_counted_without_joins_are_the_visible_ones(archive: tuple[str, SessionFactory]) -> None:
+    """`visibility.actions` (no joins, for the owners menu and the counts) keeps exactly the actions
+    the joined rule keeps, for every kind of viewer, a meeting without forum included."""
+    from klynge.web.access import Viewer
+    from klynge.web.queries import visibility
+
+    _url, factory = archive
+    with factory.begin() as s:
+        fora = {f.name: f.id for f in s.scalars(select(t.Forum))}
+        closed = s.scalars(select(t.Item).where(t.Item.confidential.is_(True))).first()
+        assert closed is not None and s.scalar(select(t.Action.id).where(t.Action.item_id == closed.id))
+        # a copy of the closed item's meeting without a forum: its closed item is nobody's forum's
+        orphan = t.Meeting(forum_id=None, date=None, published=True, version=1, spans={}, warnings={})
+        s.add(orphan)
+        s.flush()
+        item = t.Item(meeting_id=orphan.id, position=0, number="1", title="x", confidential=True, spans={})
+        s.add(item)
+        s.flush()
+        s.add(t.Action(meeting_id=orphan.id, item_id=item.id, position=0, owner="Ejer", task="y", status="open"))
+    some = frozenset(fora.values())
+    viewers = [
+        Viewer(),
+        Viewer(role="member", member_fora=some),
+        Viewer(role="member", member_fora=frozenset({max(fora.values()) + 1})),
+        Viewer(role="secretariat", may_write=True, member_fora=some, secretariat_fora=some),
+        Viewer(role="admin", sees_confidential=True),
+    ]
+    seen = []
+    with factory() as s:
+        for who in viewers:
+            joined = set(
+                s.scalars(
+                    select(t.Action.id)
+                    .join(t.Meeting, t.Meeting.id == t.Action.meeting_id)
+                    .outerjoin(t.Item, t.Item.id == t.Action.item_id)
+                    .where(visibility.meetings(who), visibility.item_or_none(who))
+                )
+            )
+            alone = set(s.scalars(select(t.Action.id).where(visibility.actions(who))))
+            assert alone == joined, who
+            seen.append(len(alone))
+    everything = seen[-1]
+    assert seen[0] < seen[1] < everything  # the public sees least, a member of every forum more

@@ -16,12 +16,14 @@ from klynge.web.params import opt_str, page_number
 from klynge.web.queries import followups, meetings
 from klynge.web.queries.meetings import summary
 from klynge.web.render import ENV, render
+from klynge.web.threads import read_route
 from klynge.web.views import ActionView
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/handlinger", response_class=HTMLResponse)
+@read_route
 def action_list(
     request: Request,
     status: str | None = None,

@@ -13,11 +13,13 @@ from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import followups, meetings
 from klynge.web.render import render
+from klynge.web.threads import read_route
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/beslutninger", response_class=HTMLResponse)
+@read_route
 def decision_list(
     request: Request,
     forum: str | None = None,

