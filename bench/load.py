@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import loadgen
 from web import OUT, build, free_port, query
 
+from klynge.cli.ingest import NICE
 from klynge.store.db import engine_of, open_store
 from klynge.store.tables import Item, Meeting
 
@@ -158,7 +159,10 @@ def main() -> int:
     )
     ap.add_argument("--db", default=None, help="database URL (default: SQLite file in bench/out)")
     ap.add_argument(
-        "--writer-nice", type=int, default=0, help="CPU niceness of the writer (0: same as the server)"
+        "--writer-nice",
+        type=int,
+        default=NICE,
+        help=f"CPU niceness of the writer (default {NICE}, as `klynge ingest` runs; 0: same as the server)",
     )
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)

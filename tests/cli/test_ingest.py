@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,3 +140,29 @@ def test_store_failure_is_one_clear_line(tmp_path: Path, klynge: Run) -> None:
 def test_usage(args: list[str], klynge: Run) -> None:
     res = klynge("ingest", *args)
     assert ("Usage" in res.stdout + res.stderr) and (res.returncode == (0 if args else 2))
+
+
+@pytest.mark.parametrize(("args", "lower"), [((), 10), (("--nice", "3"), 3), (("--nice", "0"), 0)])
+def test_an_import_runs_at_a_lower_cpu_priority(
+    tmp_path: Path, minutes_text: Callable[..., str], args: tuple[str, ...], lower: int
+) -> None:
+    """By default 10 lower than it was started with (it gives way to a server on the same machine)."""
+    path = tmp_path / "referat.txt"
+    path.write_text(minutes_text("Sydklyngen", dt.date(2024, 3, 15)))
+    url = f"sqlite:///{tmp_path / 'nice.db'}"
+    script = (
+        "import os, sys\n"
+        "from typer.testing import CliRunner\n"
+        "from klynge.cli.main import app, _register\n"
+        "_register()\n"
+        "before = os.nice(0)\n"
+        "r = CliRunner().invoke(app, sys.argv[1:])\n"
+        "print(r.exit_code, os.nice(0) - before)\n"
+    )
+    res = subprocess.run(
+        [sys.executable, "-c", script, "ingest", *args, "--db", url, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert res.stdout.split() == ["0", str(lower)], res.stderr

@@ -233,7 +233,9 @@ def test_actions_counted_without_joins_are_the_visible_ones(archive: tuple[str, 
         item = t.Item(meeting_id=orphan.id, position=0, number="1", title="x", confidential=True, spans={})
         s.add(item)
         s.flush()
-        s.add(t.Action(meeting_id=orphan.id, item_id=item.id, position=0, owner="Ejer", task="y", status="open"))
+        s.add(
+            t.Action(meeting_id=orphan.id, item_id=item.id, position=0, owner="Ejer", task="y", status="open")
+        )
     some = frozenset(fora.values())
     viewers = [
         Viewer(),
