@@ -312,22 +312,25 @@ def _score(
 def _facets(rows: list[_Piece]) -> dict[str, list[tuple[str, int]]]:
     """Counts per forum, year, organisation, person and section over the candidate pieces.
 
-    Pieces of one meeting share forum, organisations and persons: counted as tuples first.
-    """
-    groups: Counter[tuple[str, str, str, str, str]] = Counter(
-        (r.forum, str(r.date.year) if r.date else "", r.section, r.organisations, r.persons) for r in rows
-    )
+    Pieces of one meeting share its organisations and persons (one text each, names on lines):
+    each distinct text is split once and its names counted as often as it occurs."""
     counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    for (forum, year, section, orgs, persons), n in groups.items():
-        if forum:
-            counters["forum"][forum] += n
-        if year:
-            counters["year"][year] += n
-        counters["section"][section] += n
-        for org in set(filter(None, orgs.split("\n"))):
-            counters["organisation"][org] += n
-        for person in set(filter(None, persons.split("\n"))):
-            counters["person"][person] += n
+    counters["forum"].update(r.forum for r in rows if r.forum)
+    counters["year"].update(str(r.date.year) for r in rows if r.date)
+    counters["section"].update(r.section for r in rows)
+    for name, texts in (
+        ("organisation", Counter(r.organisations for r in rows)),
+        ("person", Counter(r.persons for r in rows)),
+    ):
+        counter = counters[name]
+        for text, n in texts.items():
+            names = set(text.split("\n"))
+            names.discard("")
+            if n == 1:
+                counter.update(names)
+            else:
+                for each in names:
+                    counter[each] += n
     return {name: _top(c, 50) for name, c in counters.items()}
 
 
