@@ -142,11 +142,11 @@ def test_usage(args: list[str], klynge: Run) -> None:
     assert ("Usage" in res.stdout + res.stderr) and (res.returncode == (0 if args else 2))
 
 
-@pytest.mark.parametrize(("args", "lower"), [((), 10), (("--nice", "3"), 3), (("--nice", "0"), 0)])
+@pytest.mark.parametrize(("args", "lower"), [((), 19), (("--nice", "3"), 3), (("--nice", "0"), 0)])
 def test_an_import_runs_at_a_lower_cpu_priority(
     tmp_path: Path, minutes_text: Callable[..., str], args: tuple[str, ...], lower: int
 ) -> None:
-    """By default 10 lower than it was started with (it gives way to a server on the same machine)."""
+    """By default at the lowest priority (it gives way to a server on the same machine)."""
     path = tmp_path / "referat.txt"
     path.write_text(minutes_text("Sydklyngen", dt.date(2024, 3, 15)))
     url = f"sqlite:///{tmp_path / 'nice.db'}"
@@ -157,7 +157,7 @@ def test_an_import_runs_at_a_lower_cpu_priority(
         "_register()\n"
         "before = os.nice(0)\n"
         "r = CliRunner().invoke(app, sys.argv[1:])\n"
-        "print(r.exit_code, os.nice(0) - before)\n"
+        "print(r.exit_code, before, os.nice(0))\n"
     )
     res = subprocess.run(
         [sys.executable, "-c", script, "ingest", *args, "--db", url, str(path)],
@@ -165,4 +165,6 @@ def test_an_import_runs_at_a_lower_cpu_priority(
         text=True,
         check=True,
     )
-    assert res.stdout.split() == ["0", str(lower)], res.stderr
+    code, before, after = (int(x) for x in res.stdout.split())
+    assert code == 0, res.stderr
+    assert after == min(19, before + lower)  # niceness stops at 19
