@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 MAX_AGE = 5.0
 MAX_ENTRIES = 2000
 
-N = TypeVar("N", int, dict[str, int])
-"""A number, or numbers by name (actions per status)."""
+N = TypeVar("N", int, dict[str, int], tuple[int, ...])
+"""A number, numbers by name (actions per status), or a row of numbers (the years with meetings)."""
 
 
 class Remember(Protocol):
@@ -80,12 +80,11 @@ def remembering(request: Request, session: Session) -> Remember:
     numbers: Numbers = request.app.state.numbers
     who = access_key(viewer(request))
     today = dt.date.today()
-    stamp: tuple[Any, ...] | None = None
 
     def remember(key: tuple[Any, ...], count: Callable[[], N]) -> N:
-        nonlocal stamp
+        stamp = getattr(request.state, "archive_stamp", None)
         if stamp is None:
-            stamp = archive_stamp(session)
+            stamp = request.state.archive_stamp = archive_stamp(session)
         return numbers.get((*key, *who, today), stamp, count)
 
     return remember

@@ -160,7 +160,9 @@ def cached_page(
         *access_key(who),
         dt.date.today(),
     )
-    current = archive_stamp(session) if stamp is None else stamp
+    if stamp is None:  # kept for the page's numbers (klynge.web.numbers)
+        stamp = request.state.archive_stamp = archive_stamp(session)
+    current = stamp
     body = cache.get(page_key, current)
     if body is not None:
         return page_response(request, body, who)

@@ -33,6 +33,7 @@ def decision_list(
     params = {"forum": opt_str(forum), "type": opt_str(type), "aar": year}
 
     def build() -> HTMLResponse:
+        remember = remembering(request, s)
         page = followups.list_decisions(
             s,
             who,
@@ -40,7 +41,7 @@ def decision_list(
             kind=opt_str(type),
             year=year,
             page=page_number(side),
-            remember=remembering(request, s),
+            remember=remember,
         )
         return render(
             request,
@@ -49,7 +50,7 @@ def decision_list(
             page=page,
             params=params,
             fora=meetings.fora(s, who),
-            years=meetings.years(s, who),
+            years=remember(("years",), lambda: tuple(meetings.years(s, who))),
             kinds=followups.KIND_LABELS,
         )
 

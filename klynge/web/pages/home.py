@@ -29,7 +29,8 @@ def home(request: Request, s: Session = ReadSession) -> HTMLResponse:
     today = dt.date.today()
     cache: PageCache[bytes] = request.app.state.page_cache
     key = ("forside", *access_key(who), today)
-    current = (*stats.archive_stamp(s), s.scalar(select(func.max(ImportFile.id))))
+    request.state.archive_stamp = stamp = stats.archive_stamp(s)  # also for the page's numbers
+    current = (*stamp, s.scalar(select(func.max(ImportFile.id))))
     body = cache.get(key, current)
     if body is not None:
         return page_response(request, body, who)

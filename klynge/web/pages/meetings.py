@@ -49,7 +49,7 @@ def meeting_list(
         year = opt_int(aar, "år")
         params = {"forum": forum, "aar": year, "visning": visning}
         remember = remembering(request, s)
-        years = meetings.years(s, who)
+        years = remember(("years",), lambda: tuple(meetings.years(s, who)))
         months: list[tuple[str, list[list[tuple[int, list[MeetingSummary]]]]]] = []
         if visning == "kalender":
             year = year or (years[0] if years else dt.date.today().year)
