@@ -8,10 +8,10 @@ and leave a second lane when one read is slow. PostgreSQL queries wait on the ne
 threads keep the CPU busy there. Writes (uploads being ingested, publishing, editing, argon2 at
 login) take their own limiter, so a slow write never holds a reader's place.
 
-The two busiest pages (meeting, search) skip the hop altogether over SQLite (`run_read`): their
-work is a few milliseconds of Python and in-process reads, and handing it to a thread and back
-cost more than the work (uncached meeting pages, 20 connections, 2 workers: 460-500 -> 1,100
-requests/s).
+The browsing pages (meeting, search, item, the lists and the home page) skip the hop altogether
+over SQLite (`run_read`, `read_route`): their work is a few milliseconds of Python and in-process
+reads, and handing it to a thread and back cost more than the work (uncached meeting pages, 20
+connections, 2 workers: 460-500 -> 800-1,100 requests/s).
 """
 
 from __future__ import annotations
@@ -73,10 +73,9 @@ def read_route(fn: Callable[P, T]) -> Callable[P, Awaitable[T]]:
 
     @functools.wraps(fn)
     async def route(*args: P.args, **kwargs: P.kwargs) -> T:
-        request = kwargs["request"]
-        assert isinstance(request, Request)
-        if reads_inline(request.app.state.db_url):
-            return fn(*args, **kwargs)
-        return await anyio.to_thread.run_sync(functools.partial(fn, *args, **kwargs))
+        request = kwargs.get("request")
+        if not isinstance(request, Request):
+            raise TypeError(f"{fn.__name__}: a read route takes the request as `request`")
+        return await run_read(request, functools.partial(fn, *args, **kwargs))
 
     return route
