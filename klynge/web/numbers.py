@@ -74,17 +74,13 @@ class Numbers:
 def remembering(request: Request, session: Session) -> Remember:
     """The `remember` of this request: its viewer's numbers, checked against the archive's stamp."""
     from klynge.web.access import viewer
-    from klynge.web.pagecache import access_key
-    from klynge.web.queries.stats import archive_stamp
+    from klynge.web.pagecache import access_key, request_archive_stamp
 
     numbers: Numbers = request.app.state.numbers
     who = access_key(viewer(request))
     today = dt.date.today()
 
     def remember(key: tuple[Any, ...], count: Callable[[], N]) -> N:
-        stamp = getattr(request.state, "archive_stamp", None)
-        if stamp is None:
-            stamp = request.state.archive_stamp = archive_stamp(session)
-        return numbers.get((*key, *who, today), stamp, count)
+        return numbers.get((*key, *who, today), request_archive_stamp(request, session), count)
 
     return remember

@@ -150,8 +150,6 @@ def cached_page(
 
     By default the stamp is the whole archive's (a few indexed max/count lookups): for list pages
     whose queries scan much of the archive (actions, decisions, meetings)."""
-    from klynge.web.queries.stats import archive_stamp
-
     cache: PageCache[bytes] = request.app.state.page_cache
     page_key = (
         request.url.path,
@@ -160,9 +158,7 @@ def cached_page(
         *access_key(who),
         dt.date.today(),
     )
-    if stamp is None:  # kept for the page's numbers (klynge.web.numbers)
-        stamp = request.state.archive_stamp = archive_stamp(session)
-    current = stamp
+    current = request_archive_stamp(request, session) if stamp is None else stamp
     body = cache.get(page_key, current)
     if body is not None:
         return page_response(request, body, who)
@@ -172,3 +168,13 @@ def cached_page(
     body = masked(freeze(bytes(page.body), who), who)
     cache.put(page_key, current, body)
     return page_response(request, body, who)
+
+
+def request_archive_stamp(request: Request, session: Session) -> tuple[Any, ...]:
+    """The whole archive's stamp, read once per request (a list page's cache and its numbers)."""
+    from klynge.web.queries.stats import archive_stamp
+
+    known: tuple[Any, ...] | None = getattr(request.state, "archive_stamp", None)
+    if known is None:
+        known = request.state.archive_stamp = archive_stamp(session)
+    return known

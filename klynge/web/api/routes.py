@@ -16,7 +16,7 @@ from klynge.web.pages.items import related_items
 from klynge.web.pages.search import run_search
 from klynge.web.params import opt_date, opt_int, opt_str
 from klynge.web.queries import followups, imports, items, meetings, people
-from klynge.web.threads import run_read
+from klynge.web.threads import read_route
 from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads
 from klynge.web.views import Page, as_json
 
@@ -177,7 +177,8 @@ def api_organisation(request: Request, organisation_id: int, s: Session = ReadSe
 
 
 @router.get("/search", summary="Søg (samme JSON som `klynge search --json`)")
-async def api_search(
+@read_route
+def api_search(
     request: Request,
     q: str = Query(..., description='Søgeord; "frase", præfiks*, -udeluk.'),
     forum: list[str] = Query(default=[]),
@@ -191,24 +192,20 @@ async def api_search(
     per_page: int = Query(20, ge=1, le=100),
     s: Session = ReadSession,
 ) -> dict[str, Any]:
-    who = viewer(request)
-    result = await run_read(
-        request,
-        lambda: run_search(
-            s,
-            who,
-            q,
-            forum=forum,
-            organisation=organisation,
-            person=person,
-            section=section,
-            year=opt_int(year, "year"),
-            date_from=opt_date(date_from, "from"),
-            date_to=opt_date(date_to, "to"),
-            page=page,
-            per_page=per_page,
-            cache=request.app.state.search_cache,
-        ),
+    result = run_search(
+        s,
+        viewer(request),
+        q,
+        forum=forum,
+        organisation=organisation,
+        person=person,
+        section=section,
+        year=opt_int(year, "year"),
+        date_from=opt_date(date_from, "from"),
+        date_to=opt_date(date_to, "to"),
+        page=page,
+        per_page=per_page,
+        cache=request.app.state.search_cache,
     )
     return result.as_json()
 

@@ -13,8 +13,15 @@ from klynge.store.tables import ImportFile
 from klynge.web.access import viewer
 from klynge.web.db import ReadSession
 from klynge.web.numbers import remembering
-from klynge.web.pagecache import PageCache, access_key, freeze, masked, page_response
-from klynge.web.queries import followups, imports, meetings, stats
+from klynge.web.pagecache import (
+    PageCache,
+    access_key,
+    freeze,
+    masked,
+    page_response,
+    request_archive_stamp,
+)
+from klynge.web.queries import followups, imports, meetings
 from klynge.web.render import render
 from klynge.web.threads import read_route
 
@@ -29,8 +36,7 @@ def home(request: Request, s: Session = ReadSession) -> HTMLResponse:
     today = dt.date.today()
     cache: PageCache[bytes] = request.app.state.page_cache
     key = ("forside", *access_key(who), today)
-    request.state.archive_stamp = stamp = stats.archive_stamp(s)  # also for the page's numbers
-    current = (*stamp, s.scalar(select(func.max(ImportFile.id))))
+    current = (*request_archive_stamp(request, s), s.scalar(select(func.max(ImportFile.id))))
     body = cache.get(key, current)
     if body is not None:
         return page_response(request, body, who)

@@ -19,7 +19,7 @@ from klynge.web.pagecache import PageCache, cached_page
 from klynge.web.params import opt_int, opt_str, page_number
 from klynge.web.queries import visibility
 from klynge.web.render import query_url, render
-from klynge.web.threads import run_read
+from klynge.web.threads import read_route
 
 router = APIRouter(include_in_schema=False)
 
@@ -111,7 +111,8 @@ def run_search(
 
 
 @router.get("/soeg", response_class=HTMLResponse)
-async def search_page(
+@read_route
+def search_page(
     request: Request,
     q: str = "",
     forum: list[str] = Query(default=[]),
@@ -166,13 +167,9 @@ async def search_page(
             section_labels=SECTION_LABELS,
         )
 
-    # The whole page, masked, is reused while the index is unchanged (the same URL for the same
-    # viewer). 5-10 ms of search and rendering: inline over SQLite (klynge.web.threads.run_read).
-    def answer() -> HTMLResponse:
-        current = generation(s.connection())
-        return cached_page(request, s, who, lambda: build(current), stamp=(current,))
-
-    return await run_read(request, answer)
+    # The whole page, masked, is reused while the index is unchanged (the same URL for the same viewer).
+    current = generation(s.connection())
+    return cached_page(request, s, who, lambda: build(current), stamp=(current,))
 
 
 @dataclass(frozen=True)
