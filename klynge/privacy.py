@@ -11,6 +11,9 @@ thousands separators, CVR/EAN numbers and postal codes are left alone.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from klynge import model
 
 EMAIL_MASK = "[e-mail]"
 PHONE_MASK = "[telefon]"
@@ -80,3 +83,58 @@ def mask_personal(text: str) -> str:
 
 def contains_personal(text: str) -> bool:
     return mask_personal(text) != text
+
+
+def mask_meeting(meeting: model.Meeting) -> model.Meeting:
+    """The meeting with personal data masked in every text field, for renderings the public gets
+    (exports, frozen versions): masking the model before layout means no wrapping, folding,
+    highlighting or escaping can split a number away from its mask. Spans keep pointing into the
+    unmasked original, so they are for display only in the result."""
+    m = mask_personal
+
+    def opt(text: str | None) -> str | None:
+        return m(text) if text else text
+
+    def info(i: model.MeetingInfo) -> model.MeetingInfo:
+        return replace(
+            i,
+            forum=opt(i.forum),
+            location=opt(i.location),
+            chair=opt(i.chair),
+            note_taker=opt(i.note_taker),
+            title=opt(i.title),
+        )
+
+    items = tuple(
+        replace(
+            it,
+            title=m(it.title),
+            presenter=opt(it.presenter),
+            sections=tuple(replace(s, heading=m(s.heading), text=m(s.text)) for s in it.sections),
+            attachments=tuple(m(a) for a in it.attachments),
+        )
+        for it in meeting.items
+    )
+    return replace(
+        meeting,
+        document=replace(meeting.document, text=m(meeting.document.text), blocks=()),
+        meeting=info(meeting.meeting),
+        participants=tuple(
+            replace(
+                p,
+                name=m(p.name),
+                organisation=opt(p.organisation),
+                role=opt(p.role),
+                attendance=opt(p.attendance),
+            )
+            for p in meeting.participants
+        ),
+        items=items,
+        decisions=tuple(replace(d, text=m(d.text)) for d in meeting.decisions),
+        actions=tuple(
+            replace(a, owner=m(a.owner), task=m(a.task), sentence=m(a.sentence)) for a in meeting.actions
+        ),
+        forward_topics=tuple(replace(f, text=m(f.text)) for f in meeting.forward_topics),
+        announced_meetings=tuple(info(i) for i in meeting.announced_meetings),
+        warnings=tuple(replace(w, message=m(w.message)) for w in meeting.warnings),
+    )

@@ -87,3 +87,32 @@ def test_fast_masking_equals_the_plain_patterns_on_a_page() -> None:
     ) * 50
     assert mask_personal(page) == _reference_mask(page)
     assert "[telefon]" in mask_personal(page) and "[cpr]" in mask_personal(page)
+
+
+def test_mask_meeting_masks_every_text_field() -> None:
+    from klynge import model
+    from klynge.privacy import mask_meeting
+
+    secret = "tlf. 21 34 56 78, jens@kommune.dk, CPR 010203-1234"
+    doc = model.Document("r.txt", "text", secret, ())
+    item = model.Item(
+        "1",
+        f"Punkt {secret}",
+        presenter=secret,
+        sections=(model.Section(model.SectionKind.MINUTES, "Referat", secret),),
+        attachments=(secret,),
+    )
+    meeting = model.Meeting(
+        doc,
+        model.MeetingInfo(forum="Forum", location=secret),
+        participants=(model.Participant("Jens", role=secret),),
+        items=(item,),
+        decisions=(model.Decision("1", secret),),
+        actions=(model.Action("Jens", secret, "1", sentence=secret),),
+    )
+    masked = mask_meeting(meeting)
+    text = repr(masked)
+    for part in ("21 34 56 78", "jens@kommune.dk", "010203-1234"):
+        assert part not in text
+    assert masked.items[0].sections[0].text == "tlf. [telefon], [e-mail], CPR [cpr]"
+    assert masked.meeting.forum == "Forum"
