@@ -89,7 +89,7 @@ def password_cmd(
     password: str | None = typer.Option(None, "--password"),
     db: str | None = DB_OPTION,
 ) -> None:
-    """Sæt ny adgangskode (brugerens sessioner afsluttes)."""
+    """Sæt ny adgangskode (brugerens sessioner og API-tokens ophører)."""
     factory = _run(db)
     try:
         accounts.set_password(factory, username, _password(password), by=BY)

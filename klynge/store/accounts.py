@@ -2,8 +2,10 @@
 
 Passwords are hashed with argon2 (argon2-cffi). Session cookies and API tokens are random 256-bit
 strings; the database keeps only their sha256, so a copied database opens no sessions. Failed logins
-are audit rows, and the same rows are the rate limit: five failures for a user name or an address in
-fifteen minutes lock that name or address until the window has passed.
+are audit rows, and the same rows are the rate limit, counted per client address: five failures for
+one user name from one address, or twenty for any names from one address, in fifteen minutes lock
+that address (for that name, or for all) until the window has passed. Failures from other addresses
+never count, so nobody can lock someone else out of their account by guessing wrong on purpose.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from klynge.errors import Conflict, Forbidden, InputError, NotFound
@@ -28,7 +30,12 @@ ROLE_LABELS = {"member": "Medlem", "secretariat": "Sekretariat", "admin": "Admin
 SESSION_HOURS = 12
 LOGIN_WINDOW = dt.timedelta(minutes=15)
 LOGIN_FAILURES = 5
+"""Failed logins for one user name from one address within `LOGIN_WINDOW` that lock that pair."""
+ADDRESS_FAILURES = 20
+"""Failed logins for any names from one address within `LOGIN_WINDOW` that lock that address."""
 MIN_PASSWORD = 10
+MIN_DISTINCT = 5
+"""Different characters a password must have at least ("aaaaaaaaaa" and "1212121212" are refused)."""
 
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("ingen-bruger-har-denne-adgangskode")
@@ -77,9 +84,15 @@ def _check_role(role: str) -> None:
         raise InputError(f"ukendt rolle {role!r}; brug en af {', '.join(ROLES)}")
 
 
-def _check_password(password: str) -> None:
+def _check_password(password: str, username: str) -> None:
+    """Refuse passwords that are short, made of a few characters, or built on the user name."""
     if len(password) < MIN_PASSWORD:
         raise InputError(f"adgangskoden skal have mindst {MIN_PASSWORD} tegn")
+    if len(set(password.casefold())) < MIN_DISTINCT:
+        raise InputError(f"adgangskoden skal have mindst {MIN_DISTINCT} forskellige tegn")
+    name = username.strip().casefold()
+    if len(name) >= 3 and name in password.casefold():
+        raise InputError("adgangskoden må ikke indeholde brugernavnet")
 
 
 def _account(session: Session, username: str) -> t.Account:
@@ -108,7 +121,7 @@ def add_user(
     if not username or any(c.isspace() for c in username) or len(username) > 200:
         raise InputError("brugernavnet skal være ét ord uden mellemrum")
     _check_role(role)
-    _check_password(password)
+    _check_password(password, username)
     with factory.begin() as session:
         if session.scalar(select(t.Account.id).where(t.Account.username == username)) is not None:
             raise Conflict(f"brugeren {username!r} findes allerede")
@@ -158,12 +171,17 @@ def set_role(
 
 
 def set_password(factory: SessionFactory, username: str, password: str, *, by: str | None = None) -> None:
-    _check_password(password)
+    """A new password; every session and API token of the user ends (whoever knew the old password
+    may have made them)."""
+    _check_password(password, username)
     with factory.begin() as session:
         account = _account(session, username)
         account.password_hash = _hasher.hash(password)
         session.execute(delete(t.AccountSession).where(t.AccountSession.account_id == account.id))
-        audit(session, by, "user.password", account.username)
+        tokens = session.scalars(
+            delete(t.ApiToken).where(t.ApiToken.account_id == account.id).returning(t.ApiToken.id)
+        ).all()
+        audit(session, by, "user.password", account.username, tokens_deleted=len(tokens))
 
 
 def list_users(factory: SessionFactory) -> list[t.Account]:
@@ -187,16 +205,20 @@ def _identity(account: t.Account, csrf: str = "") -> Identity:
 
 
 def _locked(session: Session, username: str, ip: str | None) -> bool:
+    """Too many recent failures from this address, for this name or for any names.
+
+    Only the asking address's own failures count: the right password from another address is never
+    refused because of them. Without an address (the terminal) the failures without one count."""
     since = t.utcnow() - LOGIN_WINDOW
-    who = [t.Audit.target == username]
-    if ip:
-        who.append(t.Audit.ip == ip)
-    failures = session.scalar(
-        select(func.count(t.Audit.id)).where(
-            t.Audit.action == "login", t.Audit.ok.is_(False), t.Audit.at >= since, or_(*who)
+    here = t.Audit.ip == ip if ip else t.Audit.ip.is_(None)
+    for_name = func.count(t.Audit.id).filter(t.Audit.target == username)
+    row = session.execute(
+        select(func.count(t.Audit.id), for_name).where(
+            t.Audit.action == "login", t.Audit.ok.is_(False), t.Audit.at >= since, here
         )
-    )
-    return (failures or 0) >= LOGIN_FAILURES
+    ).one()
+    from_here, for_name_here = row
+    return (for_name_here or 0) >= LOGIN_FAILURES or (from_here or 0) >= ADDRESS_FAILURES
 
 
 def login(
@@ -204,8 +226,8 @@ def login(
 ) -> tuple[str, Identity]:
     """Check the password and open a session; returns (cookie token, identity).
 
-    Raises `Forbidden` with one message for an unknown name and a wrong password alike, and while the
-    name or address is locked by too many failures.
+    Raises `Forbidden` with one message for an unknown name and a wrong password alike, and while this
+    address is locked by too many failures (see `_locked`).
     """
     username = username.strip().lower()
     refusal: str | None = None

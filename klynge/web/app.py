@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from klynge import __version__
+from klynge.config import IPNetwork
 from klynge.web import errors
 from klynge.web.access import is_loopback
 
@@ -24,12 +25,19 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = None) -> FastAPI:
+def create_app(
+    db_url: str,
+    *,
+    host: str = "127.0.0.1",
+    base_url: str | None = None,
+    trusted_proxies: tuple[IPNetwork, ...] = (),
+) -> FastAPI:
     """Build the app over the database at `db_url`.
 
     `host` is the address the server listens on; writing pages work only when it is a loopback
     address (until accounts exist). `base_url` is the public address used in OParl ids and feeds;
-    by default it is taken from each request.
+    by default the server's own address (never the Host header of a request). `trusted_proxies`:
+    the reverse proxies whose `X-Forwarded-For` names the client (see `access.client_ip`).
     """
     app = FastAPI(
         title="Klynge",
@@ -44,6 +52,7 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     app.state.db_url = db_url
     app.state.writable = is_loopback(host)
     app.state.base_url = base_url.rstrip("/") if base_url else None
+    app.state.trusted_proxies = tuple(trusted_proxies)
     from klynge.web.pagecache import PageCache
 
     app.state.page_cache = PageCache[bytes]()
@@ -65,8 +74,14 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     from klynge.web.routes import include_all
 
     include_all(app)
-    from klynge.web.middleware import ForgetNumbersAfterWrites, MaskPersonalData, SecurityHeaders
+    from klynge.web.middleware import (
+        ForgetNumbersAfterWrites,
+        LimitRequestBody,
+        MaskPersonalData,
+        SecurityHeaders,
+    )
 
+    app.add_middleware(LimitRequestBody)
     app.add_middleware(ForgetNumbersAfterWrites)
     app.add_middleware(MaskPersonalData)
     app.add_middleware(SecurityHeaders)

@@ -8,6 +8,8 @@ app masked itself (the page cache keeps pages masked, so a cache hit is not mask
 the private `MASKED_HEADER`, which is removed here and never reaches the client.
 `ForgetNumbersAfterWrites` makes the worker forget its lagging list-page numbers
 (klynge.web.numbers) once a write it served has succeeded, before the answer goes out.
+`LimitRequestBody` caps the body of every request as it arrives (Content-Length is only a claim; a
+chunked body has none): uploads at `upload.MAX_REQUEST`, everything else at `upload.MAX_OTHER`.
 `SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response. Scripts only from
 the site itself (htmx is vendored); inline styles are allowed (a few style attributes, and htmx's
 indicator style), inline scripts are not.
@@ -15,10 +17,15 @@ indicator style), inline scripts are not.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
+from klynge.errors import TooLarge
 from klynge.privacy import mask_personal
+from klynge.web.upload import body_limit, check_request_size, too_large
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -130,6 +137,69 @@ class MaskPersonalData:
             await send({"type": "http.response.body", "body": body, "more_body": False})
 
         await self.app(scope, receive, masked)
+
+
+class BodyTooLarge(HTTPException):
+    """Raised from `receive` when a body passes its cap; an HTTPException so that FastAPI's form and
+    JSON parsing passes it on (it turns other errors into 400) to the one error handler (413)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(413, message)
+
+
+class LimitRequestBody:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = body_limit(scope.get("method", "GET"), scope.get("path", ""))
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        try:
+            check_request_size(headers, limit)
+        except TooLarge as exc:
+            await self.app(scope, _refuse(str(exc)), send)  # the app answers 413 at its first read
+            return
+        received = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(too_large(None, limit))
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except BodyTooLarge as exc:  # read outside any route (or a route let it pass): answer here
+            if started:
+                raise
+            body = json.dumps({"ok": False, "error": exc.detail, "status": 413}).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+
+
+def _refuse(message: str) -> Receive:
+    async def receive() -> Message:
+        raise BodyTooLarge(message)
+
+    return receive
 
 
 READS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from klynge.web.access import Viewer, require_writer, viewer
+from klynge.web.access import Viewer, require_writer, site_url, viewer
 from klynge.web.db import ReadSession, sessions
 from klynge.web.pages.items import related_items
 from klynge.web.pages.search import run_search
@@ -28,8 +28,10 @@ PageNo = Query(1, ge=1, le=100_000, description="Sidenummer, fra 1.")
 def listing(request: Request, page: Page[Any]) -> dict[str, Any]:
     """A page of records with links to the next and previous pages."""
 
+    here = site_url(request) + request.url.path  # not request.url: its host is the Host header
+
     def link(n: int) -> str:
-        return str(request.url.include_query_params(page=n, per_page=page.size))
+        return f"{here}?{request.url.include_query_params(page=n, per_page=page.size).query}"
 
     nxt = link(page.page + 1) if page.has_next else None
     prev = link(page.page - 1) if page.page > 1 else None
