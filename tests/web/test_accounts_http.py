@@ -260,3 +260,36 @@ def test_a_declared_oversized_body_is_refused_before_reading(users: Archive) -> 
         assert r.status_code == 413 and r.json()["status"] == 413
         assert post_login(c, "medlem", PASSWORD).status_code == 303  # normal bodies pass
     app.state.engine.dispose()
+
+
+def test_the_public_never_sees_who_changed_an_action(users: Archive) -> None:
+    with users.factory() as s:
+        action = s.scalars(select(t.Action).where(t.Action.meeting_id == users.meetings["nord"])).first()
+        assert action is not None
+        action_id, item_id = action.id, action.item_id
+    token = accounts.create_token(users.factory, "sekretaer", "script")
+    mid = users.meetings["nord"]
+    app = create_app(users.url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post(
+            f"/api/actions/{action_id}/status",
+            json={"status": "done", "note": "klaret"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert r.status_code == 200, r.text
+        public = [
+            f"/moeder/{mid}",
+            f"/api/meetings/{mid}",
+            "/handlinger?status=done",
+            "/api/actions?status=done",
+        ]
+        if item_id is not None:
+            public += [f"/punkter/{item_id}", f"/api/items/{item_id}"]
+        for path in public:
+            page = c.get(path)
+            assert page.status_code == 200, path
+            assert "sekretaer" not in page.text, path
+        assert "af sekretariatet" in c.get(f"/moeder/{mid}").text
+        assert post_login(c, "medlem", PASSWORD).status_code == 303
+        assert "Markeret udført af sekretaer" in c.get(f"/moeder/{mid}").text  # colleagues see who
+    app.state.engine.dispose()

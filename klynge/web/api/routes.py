@@ -142,7 +142,8 @@ def api_action_status(
 ) -> dict[str, Any]:
     action = followups.set_status(s, who, action_id, change.status, change.note)
     m = meetings.get_meeting(s, who, action.meeting_id)
-    return {"ok": True, "data": as_json(followups.action_view(action, meetings.summary(m), dt.date.today()))}
+    view = followups.action_view(action, meetings.summary(m), dt.date.today(), who)
+    return {"ok": True, "data": as_json(view)}
 
 
 @router.get("/people", summary="Personer")

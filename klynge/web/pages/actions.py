@@ -111,7 +111,7 @@ def change_status(
     action = followups.set_status(s, who, action_id, status, note)
     if request.headers.get("HX-Request"):
         view = followups.action_view(
-            action, summary(meetings.get_meeting(s, who, action.meeting_id)), dt.date.today()
+            action, summary(meetings.get_meeting(s, who, action.meeting_id)), dt.date.today(), who
         )
         html = ENV.get_template("action_fragment.html").render(a=view, viewer=who, back=tilbage)
         return HTMLResponse(html)

@@ -81,7 +81,7 @@ def detail(session: Session, viewer: Viewer, item_id: int) -> ItemDetail:
         it,
         viewer,
         decisions=[decision_view(d, ms, it) for d in decisions],
-        actions=[action_view(a, ms, today) for a in actions],
+        actions=[action_view(a, ms, today, viewer) for a in actions],
     )
     fields = [(k, FIELD_LABELS.get(k, k)) for k in (it.spans or {}) if _span(it.spans.get(k))]
     fields += [(f"section-{s.id}", s.heading or s.kind) for s in view.sections if s.start is not None]

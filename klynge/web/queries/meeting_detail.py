@@ -226,7 +226,7 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
         events: dict[int, list[EventView]] = defaultdict(list)
         if rows:
             for e in db.execute(q.events, bind):
-                events[e.action_id].append(EventView(e.status, e.by or "", e.at, e.note))
+                events[e.action_id].append(EventView(e.status, visibility.author(viewer, e.by), e.at, e.note))
         today = dt.date.today()
         for row in rows:
             if row.item_id in titles:

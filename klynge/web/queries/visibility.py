@@ -1,6 +1,7 @@
 """The one place that decides what a viewer may see. Every query in `klynge.web.queries` adds these
 conditions.
 
+Account names (who marked an action done) are for signed-in viewers (`author`).
 Unpublished meetings are for the secretariat of their forum (and admins); closed items and
 attachments for the members and secretariat of their forum. Search, facets and related items get
 the same rule as index filters (`search_flags`): hidden pieces except those of the viewer's fora.
@@ -16,6 +17,17 @@ from sqlalchemy.orm import Session
 
 from klynge.store.tables import Action, Attachment, Forum, Item, Meeting
 from klynge.web.access import Viewer
+
+PUBLIC_AUTHOR = "sekretariatet"
+"""Who the public is told changed an action's status: the role, never an account name."""
+
+
+def author(viewer: Viewer, by: str | None) -> str:
+    """The author of a change as this viewer may see it: account names only for signed-in people
+    (and the desktop archive's own user); the public sees the role."""
+    if not by:
+        return ""
+    return by if viewer.signed_in or viewer.role == "local" else PUBLIC_AUTHOR
 
 
 def _published() -> ColumnElement[bool]:
