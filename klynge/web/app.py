@@ -6,13 +6,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from klynge import __version__
 from klynge.config import IPNetwork
 from klynge.web import errors
 from klynge.web.access import is_loopback
+from klynge.web.params import path_ids_fit
 
 STATIC = Path(__file__).parent / "static"
 
@@ -44,10 +45,11 @@ def create_app(
         version=__version__,
         description="Møder, punkter, beslutninger og handlinger fra sundhedsklynger. Fejl: "
         '`{"ok": false, "error": "...", "status": N}`.',
-        docs_url="/api/docs",
+        docs_url=None,  # /api/docs is served from vendored files (klynge.web.api.routes.api_docs)
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=_lifespan,
+        dependencies=[Depends(path_ids_fit)],  # ids beyond 64 bits: 404 on every route
     )
     app.state.db_url = db_url
     app.state.writable = is_loopback(host)

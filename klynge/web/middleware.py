@@ -10,9 +10,10 @@ the private `MASKED_HEADER`, which is removed here and never reaches the client.
 (klynge.web.numbers) once a write it served has succeeded, before the answer goes out.
 `LimitRequestBody` caps the body of every request as it arrives (Content-Length is only a claim; a
 chunked body has none): uploads at `upload.MAX_REQUEST`, everything else at `upload.MAX_OTHER`.
-`SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response. Scripts only from
-the site itself (htmx is vendored); inline styles are allowed (a few style attributes, and htmx's
-indicator style), inline scripts are not.
+`SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response, `Vary: Cookie,
+Authorization`, and `Cache-Control: private, no-store` to every answer for a signed-in person.
+Scripts only from the site itself (htmx and Swagger UI are vendored); inline styles are allowed (a
+few style attributes, and htmx's indicator style), inline scripts are not.
 """
 
 from __future__ import annotations
@@ -51,12 +52,6 @@ CSP = (
     "object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
-# Swagger UI at /api/docs loads its script and styles from a CDN and starts with an inline script.
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
-)
 HEADERS = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
@@ -73,18 +68,36 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope.get("path", "").startswith("/api/docs") else CSP
+        path = scope.get("path", "")
+        static = path.startswith("/static/")
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                extra = [(b"content-security-policy", csp.encode()), *HEADERS]
+                extra = [(b"content-security-policy", CSP.encode()), *HEADERS]
                 headers.extend((n, v) for n, v in extra if n not in present)
+                if not static:
+                    if _personal_answer(scope):  # never kept by a shared cache, nor on disk
+                        headers = [(n, v) for n, v in headers if n.lower() != b"cache-control"]
+                        headers.append((b"cache-control", b"private, no-store"))
+                    headers.append((b"vary", b"Cookie, Authorization"))
                 message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def _personal_answer(scope: Scope) -> bool:
+    """Whether the answer is for one person: a signed-in viewer, a token, the desktop archive's
+    own user, or a request that carries a session cookie or credentials at all."""
+    viewer = (scope.get("state") or {}).get("viewer")
+    if viewer is not None and (getattr(viewer, "signed_in", False) or getattr(viewer, "may_write", False)):
+        return True
+    for name, value in scope.get("headers", []):
+        if name == b"authorization" or (name == b"cookie" and b"klynge_session=" in value):
+            return True
+    return False
 
 
 def _sees_personal(scope: Scope) -> bool:

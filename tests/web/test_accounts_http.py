@@ -293,3 +293,125 @@ def test_the_public_never_sees_who_changed_an_action(users: Archive) -> None:
         assert post_login(c, "medlem", PASSWORD).status_code == 303
         assert "Markeret udført af sekretaer" in c.get(f"/moeder/{mid}").text  # colleagues see who
     app.state.engine.dispose()
+
+
+HUGE = ["18446744073709551616", "9223372036854775808", "-9223372036854775809", "1" + "0" * 40]
+
+
+def test_huge_ids_and_years_are_404_or_422_never_500(users: Archive) -> None:
+    token = accounts.create_token(users.factory, "sekretaer", "script")
+    paths = [
+        "/moeder/{n}",
+        "/moeder/{n}/original",
+        "/moeder/{n}/rediger",
+        "/moeder/1/version/{n}",
+        "/punkter/{n}",
+        "/bilag/{n}",
+        "/personer/{n}",
+        "/api/meetings/{n}",
+        "/api/items/{n}/source",
+        "/api/people/{n}",
+        "/oparl/v1/meeting/{n}",
+        "/oparl/v1/agendaitem/{n}",
+        "/oparl/v1/file/{n}",
+        "/oparl/v1/location/m{n}",
+        "/oparl/v1/organization/f{n}",
+    ]
+    app = create_app(users.url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for auth in ({}, {"Authorization": f"Bearer {token}"}):
+            for n in HUGE:
+                for p in paths:
+                    r = c.get(p.format(n=n), headers=auth)
+                    assert r.status_code == 404, (p.format(n=n), r.status_code)
+                for q in (
+                    "/moeder?aar={n}",
+                    "/beslutninger?aar={n}",
+                    "/soeg?q=x&aar={n}",
+                    "/api/search?q=x&year={n}",
+                ):
+                    r = c.get(q.format(n=n), headers=auth)
+                    assert r.status_code == 422, (q.format(n=n), r.status_code)
+        for year in ("99999", "0", "-1"):
+            assert c.get(f"/moeder?aar={year}").status_code == 422
+            assert "år" in c.get(f"/beslutninger?aar={year}").text
+        assert c.get("/moeder?aar=2024").status_code == 200
+    app.state.engine.dispose()
+
+
+def test_oparl_ids_and_links_never_come_from_the_host_header(users: Archive) -> None:
+    app = create_app(users.url)
+    mid = users.meetings["nord"]
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for path in (
+            "/oparl/v1/system",
+            f"/oparl/v1/meeting/{mid}",
+            "/oparl/v1/body/1/meetings?limit=1",
+            "/api/meetings?per_page=1",
+            "/feeds/moeder.atom",
+        ):
+            r = c.get(path, headers={"Host": "evil.example"})
+            assert r.status_code == 200, path
+            assert "evil.example" not in r.text, path
+        assert '"id": "http://testserver/oparl/v1/system"' in c.get("/oparl/v1/system").text.replace(
+            '":"', '": "'
+        )
+    app.state.engine.dispose()
+    configured = create_app(users.url, base_url="https://klynge.example.dk/")
+    with TestClient(configured, raise_server_exceptions=False) as c:
+        r = c.get(f"/oparl/v1/meeting/{mid}", headers={"Host": "evil.example"})
+        assert r.json()["id"] == f"https://klynge.example.dk/oparl/v1/meeting/{mid}"
+        page = c.get("/api/meetings?per_page=1", headers={"Host": "evil.example"}).json()
+        assert page["links"]["next"].startswith("https://klynge.example.dk/api/meetings?")
+    configured.state.engine.dispose()
+
+
+def test_oparl_ids_from_the_server_address_under_uvicorn(users: Archive) -> None:
+    from webarchive import served
+
+    app = create_app(users.url)
+    with served(app, lifespan="off") as url:
+        r = httpx.get(url + "/oparl/v1/system", headers={"Host": "evil.example"}, timeout=10)
+        assert r.status_code == 200 and r.json()["id"] == url + "/oparl/v1/system"
+    app.state.engine.dispose()
+
+
+def test_signed_in_answers_are_private_and_not_stored(users: Archive) -> None:
+    token = accounts.create_token(users.factory, "medlem", "script")
+    mid = users.meetings["nord"]
+    app = create_app(users.url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        public = c.get(f"/moeder/{mid}")
+        assert "private" not in public.headers.get("cache-control", "") and "Cookie" in public.headers["vary"]
+        api = c.get(f"/api/meetings/{mid}", headers={"Authorization": f"Bearer {token}"})
+        assert api.headers["cache-control"] == "private, no-store"
+        assert post_login(c, "medlem", PASSWORD).status_code == 303
+        for path in (
+            f"/moeder/{mid}",
+            f"/api/meetings/{mid}",
+            "/moeder",
+            "/feeds/moeder.atom",
+            "/findes-ikke",
+        ):
+            r = c.get(path)
+            assert r.headers["cache-control"] == "private, no-store", path
+            assert "Cookie" in r.headers["vary"], path
+    app.state.engine.dispose()
+
+
+def test_api_docs_load_nothing_from_another_site(users: Archive) -> None:
+    import re
+
+    app = create_app(users.url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        docs = c.get("/api/docs")
+        assert docs.status_code == 200
+        sources = re.findall(r'(?:src|href)="([^"]+)"', docs.text)
+        assert sources and all(s.startswith("/static/") for s in sources), sources
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", docs.text)  # no inline script
+        csp = docs.headers["content-security-policy"]
+        assert "cdn" not in csp and "unsafe-inline" not in csp.split("script-src", 1)[1].split(";", 1)[0]
+        for s in sources:
+            assert c.get(s).status_code == 200, s
+        assert c.get("/openapi.json").json()["info"]["title"] == "Klynge"
+    app.state.engine.dispose()

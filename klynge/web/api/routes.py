@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,7 @@ from klynge.web.access import Viewer, require_writer, site_url, viewer
 from klynge.web.db import ReadSession, sessions
 from klynge.web.pages.items import related_items
 from klynge.web.pages.search import run_search
-from klynge.web.params import opt_date, opt_int, opt_str
+from klynge.web.params import opt_date, opt_str, opt_year
 from klynge.web.queries import followups, imports, items, meetings, people
 from klynge.web.threads import read_route
 from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads
@@ -23,6 +24,24 @@ from klynge.web.views import Page, as_json
 router = APIRouter(prefix="/api", tags=["api"])
 PerPage = Query(50, ge=1, le=500, description="Antal pr. side (højst 500).")
 PageNo = Query(1, ge=1, le=100_000, description="Sidenummer, fra 1.")
+
+
+DOCS_PAGE = """<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>Klynge API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-ui/init.js"></script>
+</body></html>
+"""
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs() -> HTMLResponse:
+    """The browsable API (Swagger UI): vendored script and styles under /static, no inline script,
+    nothing from another site."""
+    return HTMLResponse(DOCS_PAGE)
 
 
 def listing(request: Request, page: Page[Any]) -> dict[str, Any]:
@@ -203,7 +222,7 @@ def api_search(
         organisation=organisation,
         person=person,
         section=section,
-        year=opt_int(year, "year"),
+        year=opt_year(year, "year"),
         date_from=opt_date(date_from, "from"),
         date_to=opt_date(date_to, "to"),
         page=page,

@@ -15,7 +15,7 @@ from klynge.web.access import viewer
 from klynge.web.db import ReadSession, sessions
 from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
-from klynge.web.params import opt_int, opt_str, page_number
+from klynge.web.params import opt_str, opt_year, page_number
 from klynge.web.queries import meetings
 from klynge.web.render import MONTHS, render
 from klynge.web.threads import read_route, run_read
@@ -46,7 +46,7 @@ def meeting_list(
 
     def build(forum: str | None = forum) -> HTMLResponse:
         forum = opt_str(forum)
-        year = opt_int(aar, "år")
+        year = opt_year(aar)
         params = {"forum": forum, "aar": year, "visning": visning}
         remember = remembering(request, s)
         years = remember(("years",), lambda: tuple(meetings.years(s, who)))
