@@ -40,6 +40,7 @@ class Piece:
     item_number: str | None = None
     title: str = ""
     forum: str = ""
+    forum_id: int | None = None
     date: dt.date | None = None
     organisations: tuple[str, ...] = field(default=())
     persons: tuple[str, ...] = field(default=())
@@ -100,7 +101,16 @@ def rows_for(
         )
         year = piece.date.year if piece.date else None
         orgs, persons = tuple(piece.organisations), tuple(piece.persons)
-        spec = (piece.section, piece.forum, orgs, persons, year, piece.published, piece.confidential)
+        spec = (
+            piece.section,
+            piece.forum,
+            orgs,
+            persons,
+            year,
+            piece.published,
+            piece.confidential,
+            piece.forum_id,
+        )
         keys = key_lists.get(spec)
         if keys is None:
             keys = key_lists[spec] = piece_keys(
@@ -111,6 +121,7 @@ def rows_for(
                 year,
                 piece.published,
                 piece.confidential,
+                piece.forum_id,
             )
         rows.append(
             {
@@ -164,9 +175,12 @@ def remove(conn: Connection, meeting_id: int) -> None:
     old = [
         dict(r._mapping)
         for r in conn.execute(
-            select(search_doc.c.id, search_doc.c.stems, search_doc.c.parts, search_doc.c["keys"]).where(
-                search_doc.c.meeting_id == meeting_id
-            )
+            select(
+                search_doc.c.id,
+                search_doc.c.stems,
+                search_doc.c.parts,
+                search_doc.c["keys"],
+            ).where(search_doc.c.meeting_id == meeting_id)
         )
     ]
     if not old:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Action, Attachment, Forum, Item, Meeting
+from klynge.store.tables import Action, Attachment, Item, Meeting
 from klynge.web.access import Viewer
 
 
@@ -126,14 +126,13 @@ def has_hidden_items(session: Session, meeting_id: int) -> bool:
 def search_flags(session: Session, viewer: Viewer) -> dict[str, Any]:
     """Keyword arguments for the search function: what the index may return to this viewer.
 
-    The index knows forums by name, so the viewer's forum ids become names here."""
+    The viewer's fora by id, as the index keys each piece by its forum's id: never by name, as
+    names that differ only in spacing or punctuation would share a key."""
     flags: dict[str, Any] = {
         "include_unpublished": viewer.sees_confidential,
         "include_confidential": viewer.sees_confidential,
     }
     if not viewer.sees_confidential and _private(viewer):
-        rows = session.execute(select(Forum.id, Forum.name).where(Forum.id.in_(_private(viewer))))
-        names = {int(r[0]): str(r[1]) for r in rows}
-        flags["draft_forums"] = tuple(names[i] for i in sorted(viewer.secretariat_fora) if i in names)
-        flags["closed_forums"] = tuple(names[i] for i in _private(viewer) if i in names)
+        flags["draft_forums"] = tuple(sorted(viewer.secretariat_fora))
+        flags["closed_forums"] = tuple(_private(viewer))
     return flags
