@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Action, Attachment, Item, Meeting
+from klynge.store.tables import Action, Attachment, Forum, Item, Meeting, Organisation, Participation, Person
 from klynge.web.access import Viewer
 
 
@@ -75,6 +75,36 @@ def actions(viewer: Viewer) -> ColumnElement[bool]:
     return and_(
         Action.meeting_id.not_in(hidden_meetings),
         or_(Action.item_id.is_(None), Action.item_id.not_in(closed)),
+    )
+
+
+def fora(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Forum`: fora with a meeting this viewer may see. A forum named only in drafts
+    (or in no meeting) is, for everyone else, as if it did not exist: its name is not theirs to read."""
+    if viewer.sees_confidential:
+        return true()
+    return Forum.id.in_(select(Meeting.forum_id).where(meetings(viewer)))
+
+
+def organisations(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Organisation`: organisations in a meeting this viewer may see (see `fora`)."""
+    if viewer.sees_confidential:
+        return true()
+    return Organisation.id.in_(
+        select(Participation.organisation_id)
+        .join(Meeting, Meeting.id == Participation.meeting_id)
+        .where(meetings(viewer))
+    )
+
+
+def persons(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Person`: people in a meeting this viewer may see (see `fora`)."""
+    if viewer.sees_confidential:
+        return true()
+    return Person.id.in_(
+        select(Participation.person_id)
+        .join(Meeting, Meeting.id == Participation.meeting_id)
+        .where(meetings(viewer))
     )
 
 
