@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from klynge.errors import InputError, NotFound
 from klynge.index import rank, snippet
 from klynge.index.driver import fetch
-from klynge.index.query import Clause, Filters, Query, parse
+from klynge.index.query import Clause, Filters, Query, forum_id_of, parse
 from klynge.index.tables import id_range, search_doc, search_term
 from klynge.index.writer import TOKENS, TOTAL, backend
 
@@ -142,14 +142,14 @@ def search(
     facets: bool = True,
     include_unpublished: bool = False,
     include_confidential: bool = False,
-    draft_forums: tuple[str, ...] = (),
-    closed_forums: tuple[str, ...] = (),
+    draft_forums: tuple[int, ...] = (),
+    closed_forums: tuple[int, ...] = (),
 ) -> SearchResult:
     """Search the archive. Raises `QueryError` (an `InputError`) for a query that cannot run.
 
     The default is the public view; pass `include_unpublished` / `include_confidential` only for
     users allowed to see those, and `draft_forums` / `closed_forums` for those allowed to see the
-    unpublished / confidential pieces of those forums only.
+    unpublished / confidential pieces of the forums with those ids only.
     """
     if page < 1 or per_page < 1 or per_page > MAX_PER_PAGE:
         raise InputError(f"side skal være mindst 1 og antal pr. side mellem 1 og {MAX_PER_PAGE}")
@@ -377,8 +377,8 @@ def related(
     terms: int = 12,
     include_unpublished: bool = False,
     include_confidential: bool = False,
-    draft_forums: tuple[str, ...] = (),
-    closed_forums: tuple[str, ...] = (),
+    draft_forums: tuple[int, ...] = (),
+    closed_forums: tuple[int, ...] = (),
 ) -> list[Related]:
     """Items from other meetings most like this one: its top tf-idf stems as an any-of query."""
     conn, owned = _conn(target)
@@ -386,7 +386,7 @@ def related(
         _tune(conn)
         cols = search_doc.c
         rows = conn.execute(
-            select(cols.stems, cols.meeting_id, cols.published, cols.confidential, cols.forum).where(
+            select(cols.stems, cols.meeting_id, cols.published, cols.confidential, cols["keys"]).where(
                 cols.item_id == item_id
             )
         ).all()
@@ -396,7 +396,7 @@ def related(
             draft_forums=draft_forums,
             closed_forums=closed_forums,
         )
-        visible = [r for r in rows if filters.may_see(r.published, r.confidential, r.forum)]
+        visible = [r for r in rows if filters.may_see(r.published, r.confidential, forum_id_of(r[4]))]
         if not visible:
             raise NotFound(f"punkt {item_id} findes ikke i søgeindekset")
         meeting_id = visible[0].meeting_id

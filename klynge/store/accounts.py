@@ -11,6 +11,7 @@ never count, so nobody can lock someone else out of their account by guessing wr
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from sqlalchemy.orm import Session, selectinload
 from klynge.errors import Conflict, Forbidden, InputError, NotFound
 from klynge.store import tables as t
 from klynge.store.db import SessionFactory
-from klynge.store.repo import forum_named
+from klynge.store.names import name_key
+from klynge.store.repo import existing_forum
 
 ROLES = ("member", "secretariat", "admin")
 ROLE_LABELS = {"member": "Medlem", "secretariat": "Sekretariat", "admin": "Administrator"}
@@ -114,9 +116,11 @@ def add_user(
     *,
     name: str = "",
     fora: list[str] | None = None,
+    create_fora: bool = True,
     by: str | None = None,
 ) -> int:
-    """A new account; `fora` by name (created if new) for members and secretariats."""
+    """A new account; `fora` by name for members and secretariats (see `_account_fora`: a new
+    forum only with `create_fora`, a look-alike of an existing one never)."""
     username = username.strip().lower()
     if not username or any(c.isspace() for c in username) or len(username) > 200:
         raise InputError("brugernavnet skal være ét ord uden mellemrum")
@@ -127,11 +131,40 @@ def add_user(
             raise Conflict(f"brugeren {username!r} findes allerede")
         account = t.Account(username=username, name=name.strip() or username, role=role, active=True)
         account.password_hash = _hasher.hash(password)
-        account.fora = [forum_named(session, f) for f in fora or [] if f.strip()]  # type: ignore[misc]
+        account.fora = _account_fora(session, fora or [], create_fora)
         session.add(account)
         session.flush()
         audit(session, by, "user.add", username, role=role, fora=[f.name for f in account.fora])
         return account.id
+
+
+def _account_fora(session: Session, names: list[str], create: bool) -> list[t.Forum]:
+    """The fora of these names for an account. A name that differs from an existing forum's only in
+    spacing or punctuation is refused, naming that forum: the account would otherwise belong to a
+    new look-alike forum and see nothing of the one meant. An unknown name becomes a new forum only
+    with `create`; else it is refused with the closest existing names."""
+    out: list[t.Forum] = []
+    for name in (n.strip() for n in names):
+        if not name:
+            continue
+        forum, look_alike = existing_forum(session, name)
+        if forum is None and look_alike is not None:
+            raise InputError(
+                f"forummet {name!r} findes ikke, men {look_alike.name!r} findes og ligner; "
+                "skriv navnet, som det står"
+            )
+        if forum is None and not create:
+            known = list(session.scalars(select(t.Forum.name).order_by(t.Forum.name)))
+            close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+            hint = f"; mente du {' eller '.join(repr(c) for c in close)}?" if close else ""
+            raise InputError(f"forummet {name!r} findes ikke{hint} (opret et nyt forum med --create-forum)")
+        if forum is None:
+            forum = t.Forum(name=name, key=name_key(name))
+            session.add(forum)
+            session.flush()
+        if forum not in out:
+            out.append(forum)
+    return out
 
 
 def remove_user(factory: SessionFactory, username: str, *, by: str | None = None) -> None:
@@ -148,16 +181,18 @@ def set_role(
     role: str,
     *,
     fora: list[str] | None = None,
+    create_fora: bool = True,
     by: str | None = None,
 ) -> None:
-    """Change the role (and, when given, the fora); the user's sessions end, so the change holds at once."""
+    """Change the role (and, when given, the fora, as for `add_user`); the user's sessions end, so
+    the change holds at once."""
     _check_role(role)
     with factory.begin() as session:
         account = _account(session, username)
         before = {"role": account.role, "fora": [f.name for f in account.fora]}
         account.role = role
         if fora is not None:
-            account.fora = [forum_named(session, f) for f in fora if f.strip()]  # type: ignore[misc]
+            account.fora = _account_fora(session, fora, create_fora)
         session.execute(delete(t.AccountSession).where(t.AccountSession.account_id == account.id))
         audit(
             session,

@@ -37,7 +37,7 @@ from klynge.index import sync
 from klynge.pipeline import parse
 from klynge.store import tables as t
 from klynge.store.db import SessionFactory
-from klynge.store.names import name_key
+from klynge.store.names import look_alike_key, name_key
 from klynge.store.views import (
     ActionView,
     DocumentView,
@@ -60,6 +60,7 @@ __all__ = [
     "MeetingSummary",
     "MeetingView",
     "Page",
+    "existing_forum",
     "fill_meeting",
     "finish_run",
     "forum_named",
@@ -346,13 +347,34 @@ def _match(session: Session, forum: t.Forum | None, date: object, name: str) -> 
     ).first()
 
 
-def forum_named(session: Session, name: str | None) -> t.Forum | None:
-    if not name or not name.strip():
-        return None
+def existing_forum(session: Session, name: str) -> tuple[t.Forum | None, t.Forum | None]:
+    """(the forum of exactly this name (`name_key`), else None; the oldest look-alike forum, whose
+    name differs only in spacing or punctuation (`look_alike_key`), else None)."""
     key = name_key(name)
     forum = session.scalars(select(t.Forum).where(t.Forum.key == key)).first()
+    if forum is not None:
+        return forum, None
+    loose = look_alike_key(name)
+    if not loose:
+        return None, None
+    # Fora are few (dozens): compare in Python rather than keep a second key column.
+    for other in session.scalars(select(t.Forum).order_by(t.Forum.id)):
+        if look_alike_key(other.name) == loose:
+            return None, other
+    return None, None
+
+
+def forum_named(session: Session, name: str | None) -> t.Forum | None:
+    """The forum of this name for a meeting (ingest, upload, editor): the existing one, also when
+    the name differs only in spacing or punctuation ("Nord klyngen" is "Nordklyngen"), else new.
+    A look-alike forum is never created: it would be a second forum its members took for the first."""
+    if not name or not name.strip():
+        return None
+    forum, look_alike = existing_forum(session, name)
+    if forum is None and look_alike is not None:
+        return look_alike
     if forum is None:
-        forum = t.Forum(name=name.strip(), key=key)
+        forum = t.Forum(name=name.strip(), key=name_key(name))
         session.add(forum)
         session.flush()
     return forum

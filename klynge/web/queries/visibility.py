@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Action, Attachment, Forum, Item, Meeting
+from klynge.store.tables import Action, Attachment, Forum, Item, Meeting, Organisation, Participation, Person
 from klynge.web.access import Viewer
 
 PUBLIC_AUTHOR = "sekretariatet"
@@ -90,6 +90,36 @@ def actions(viewer: Viewer) -> ColumnElement[bool]:
     )
 
 
+def fora(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Forum`: fora with a meeting this viewer may see. A forum named only in drafts
+    (or in no meeting) is, for everyone else, as if it did not exist: its name is not theirs to read."""
+    if viewer.sees_confidential:
+        return true()
+    return Forum.id.in_(select(Meeting.forum_id).where(meetings(viewer)))
+
+
+def organisations(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Organisation`: organisations in a meeting this viewer may see (see `fora`)."""
+    if viewer.sees_confidential:
+        return true()
+    return Organisation.id.in_(
+        select(Participation.organisation_id)
+        .join(Meeting, Meeting.id == Participation.meeting_id)
+        .where(meetings(viewer))
+    )
+
+
+def persons(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Person`: people in a meeting this viewer may see (see `fora`)."""
+    if viewer.sees_confidential:
+        return true()
+    return Person.id.in_(
+        select(Participation.person_id)
+        .join(Meeting, Meeting.id == Participation.meeting_id)
+        .where(meetings(viewer))
+    )
+
+
 def attachments(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on `Attachment`."""
     if viewer.sees_confidential:
@@ -138,14 +168,13 @@ def has_hidden_items(session: Session, meeting_id: int) -> bool:
 def search_flags(session: Session, viewer: Viewer) -> dict[str, Any]:
     """Keyword arguments for the search function: what the index may return to this viewer.
 
-    The index knows forums by name, so the viewer's forum ids become names here."""
+    The viewer's fora by id, as the index keys each piece by its forum's id: never by name, as
+    names that differ only in spacing or punctuation would share a key."""
     flags: dict[str, Any] = {
         "include_unpublished": viewer.sees_confidential,
         "include_confidential": viewer.sees_confidential,
     }
     if not viewer.sees_confidential and _private(viewer):
-        rows = session.execute(select(Forum.id, Forum.name).where(Forum.id.in_(_private(viewer))))
-        names = {int(r[0]): str(r[1]) for r in rows}
-        flags["draft_forums"] = tuple(names[i] for i in sorted(viewer.secretariat_fora) if i in names)
-        flags["closed_forums"] = tuple(names[i] for i in _private(viewer) if i in names)
+        flags["draft_forums"] = tuple(sorted(viewer.secretariat_fora))
+        flags["closed_forums"] = tuple(_private(viewer))
     return flags
