@@ -478,21 +478,17 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
 
 @router.get("/moeder/{meeting_id}/version/{number}", response_class=HTMLResponse)
 def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResponse:
-    """A publication as it was made public; closed items only for those who may see them."""
+    """A publication as it was made public, with today's closed flags (an item closed since is
+    closed here too); closed items, and their actions, only for those who may see them."""
     from klynge.export import render_html
     from klynge.interchange import from_interchange
 
     who = viewer(request)
-    with sessions(request)() as s:
-        row = s.execute(
-            select(t.Publication.snapshot, t.Meeting.forum_id)
-            .join(t.Meeting, t.Meeting.id == t.Publication.meeting_id)
-            .where(t.Publication.meeting_id == meeting_id, t.Publication.number == number)
-        ).first()
-    if row is None:
-        raise NotFound(f"møde {meeting_id} har ingen offentliggjort version {number}")
-    meeting = from_interchange(row.snapshot, f"version-{number}.json")
-    html = render_html(meeting, "minutes", include_closed=who.sees_closed_in(row.forum_id))
+    frozen = lifecycle.version(sessions(request), meeting_id, number)
+    sees_closed = who.sees_closed_in(frozen.forum_id)
+    snapshot = frozen.snapshot if sees_closed else lifecycle.without_closed(frozen.snapshot)
+    meeting = from_interchange(snapshot, f"version-{number}.json")
+    html = render_html(meeting, "minutes", include_closed=sees_closed)
     return HTMLResponse(html)
 
 
