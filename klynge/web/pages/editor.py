@@ -22,10 +22,10 @@ from sqlalchemy.orm import selectinload
 
 from klynge import model
 from klynge.errors import Conflict, Forbidden, InputError, NotFound
-from klynge.store import lifecycle
+from klynge.store import accounts, lifecycle
 from klynge.store import tables as t
 from klynge.store.names import name_key
-from klynge.web.access import Viewer, viewer
+from klynge.web.access import Viewer, client_ip, viewer
 from klynge.web.db import sessions
 from klynge.web.guard import Editing, editing
 from klynge.web.render import render
@@ -460,7 +460,14 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
             raise NotFound(f"bilag {attachment_id} findes ikke")
         scoped = visibility.scoped(s, who, int(meeting_id))
         row = s.execute(
-            select(t.Document.filename, t.Document.content, t.Attachment.name)
+            select(
+                t.Document.filename,
+                t.Document.content,
+                t.Attachment.name,
+                t.Attachment.confidential,
+                t.Item.confidential.label("item_closed"),
+                t.Item.meeting_id,
+            )
             .select_from(t.Attachment)
             .join(t.Item, t.Item.id == t.Attachment.item_id)
             .join(t.Meeting, t.Meeting.id == t.Item.meeting_id)
@@ -469,6 +476,16 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
         ).first()
     if row is None:
         raise NotFound(f"bilag {attachment_id} findes ikke")
+    if row.confidential or row.item_closed:  # closed material, to someone allowed: audited
+        accounts.log_closed_download(
+            sessions(request),
+            who.name,
+            "attachment",
+            f"bilag {attachment_id}",
+            ip=client_ip(request),
+            file=row.name,
+            meeting=row.meeting_id,
+        )
     return Response(
         row.content,
         media_type="application/octet-stream",
