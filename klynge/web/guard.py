@@ -60,8 +60,9 @@ def path_id(raw: object, what: str) -> int:
     return int(text)
 
 
-def _meeting_of(request: Request, path: dict[str, Any]) -> tuple[int, int | None] | None:
-    """(meeting id, forum id) of the first owned path value; None when the route names none."""
+def _meeting_of(request: Request, path: dict[str, Any]) -> tuple[str, int, int | None] | None:
+    """(what the path names, meeting id, forum id) of the first owned path value; None when the
+    route names none."""
     for name, (label, key_column, meeting_column) in OWNED.items():
         if name not in path:
             continue
@@ -71,7 +72,7 @@ def _meeting_of(request: Request, path: dict[str, Any]) -> tuple[int, int | None
             row = s.execute(select(t.Meeting.id, t.Meeting.forum_id).where(t.Meeting.id == owner)).first()
         if row is None:
             raise NotFound(f"{label} {key} findes ikke")
-        return int(row.id), row.forum_id
+        return f"{label} {key}", int(row.id), row.forum_id
     return None
 
 
@@ -85,11 +86,9 @@ async def editing(request: Request) -> Editing:
     if found is None:
         result = Editing(who)
     else:
-        meeting_id, forum_id = found
-        if not who.may_edit(forum_id):
-            raise Forbidden(
-                f"møde {meeting_id}: kun forummets sekretariat eller en administrator kan rette det"
-            )
+        named, meeting_id, forum_id = found
+        if not who.may_edit(forum_id):  # names only what the path named, not the meeting behind it
+            raise Forbidden(f"{named}: kun forummets sekretariat eller en administrator kan rette det")
         result = Editing(who, meeting_id, forum_id)
     request.state.editing = result
     return result
