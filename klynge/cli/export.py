@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import typer
@@ -10,10 +11,18 @@ from klynge.cli.main import app
 from klynge.config import database_url
 from klynge.errors import InputError, StoreError
 from klynge.export import Kind, render_docx, render_html, render_markdown, render_pdf
+from klynge.store import accounts
 from klynge.store.db import engine_of, open_store
 from klynge.store.views import to_model
 
 FORMATS = ("docx", "pdf", "md", "html")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
 
 
 @app.command()
@@ -36,6 +45,10 @@ def export(
     try:
         with factory() as session:
             meeting = to_model(session, meeting_id, public=public)
+        if not public and any(it.confidential for it in meeting.items):  # closed items leave: audited
+            accounts.log_closed_download(
+                factory, _user(), "export", f"møde {meeting_id}", format=fmt, file=str(output)
+            )
     finally:
         engine_of(factory).dispose()
     has_minutes = bool(meeting.decisions) or any(

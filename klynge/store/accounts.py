@@ -81,6 +81,15 @@ def log(
         audit(session, actor, action, target, **kw)  # type: ignore[arg-type]
 
 
+def log_closed_download(
+    factory: SessionFactory, actor: str | None, what: str, target: str, *, ip: str | None = None, **kw: object
+) -> None:
+    """Audit a download of closed material by someone allowed to have it (action `download.<what>`):
+    the original file of a meeting with closed items, an attachment of a closed item, an export
+    that includes closed items. Who, what and from where, in the audit log (`/admin/log`)."""
+    log(factory, actor, f"download.{what}", target, ip=ip, **kw)
+
+
 def _check_role(role: str) -> None:
     if role not in ROLES:
         raise InputError(f"ukendt rolle {role!r}; brug en af {', '.join(ROLES)}")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from klynge.web.access import Viewer, require_writer, site_url, viewer
 from klynge.web.db import ReadSession, sessions
+from klynge.web.guard import Editing, editing
 from klynge.web.pages.items import related_items
 from klynge.web.pages.search import run_search
 from klynge.web.params import opt_date, opt_str, opt_year
@@ -156,9 +157,10 @@ class StatusChange(BaseModel):
 def api_action_status(
     action_id: int,
     change: StatusChange,
-    who: Viewer = Depends(require_writer),
+    ed: Editing = Depends(editing),
     s: Session = ReadSession,
 ) -> dict[str, Any]:
+    who = ed.who
     action = followups.set_status(s, who, action_id, change.status, change.note)
     m = meetings.get_meeting(s, who, action.meeting_id)
     view = followups.action_view(action, meetings.summary(m), dt.date.today(), who)

@@ -10,13 +10,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from klynge.store import accounts
 from klynge.web import pagecache
-from klynge.web.access import viewer
+from klynge.web.access import client_ip, viewer
 from klynge.web.db import ReadSession, sessions
 from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
-from klynge.web.params import opt_str, opt_year, page_number
-from klynge.web.queries import meetings
+from klynge.web.params import opt_int, opt_str, opt_year, page_number
+from klynge.web.queries import meetings, visibility
 from klynge.web.render import MONTHS, render
 from klynge.web.threads import read_route, run_read
 from klynge.web.views import MeetingSummary
@@ -128,7 +129,12 @@ def _meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
 @router.get("/moeder/{meeting_id}/original")
 def meeting_original(request: Request, meeting_id: int, s: Session = ReadSession) -> Response:
     """The original file, byte for byte, as a download."""
-    name, fmt, data = meetings.original(s, viewer(request), meeting_id)
+    who = viewer(request)
+    name, fmt, data = meetings.original(s, who, meeting_id)
+    if visibility.has_hidden_items(s, meeting_id):  # closed material, to someone allowed: audited
+        accounts.log_closed_download(
+            sessions(request), who.name, "original", f"møde {meeting_id}", ip=client_ip(request), file=name
+        )
     return Response(
         data,
         media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
