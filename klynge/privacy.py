@@ -21,30 +21,43 @@ CPR_MASK = "[cpr]"
 
 _EMAIL = re.compile(r"(?<![\w.+-])(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])")
 
-# ddmmyy-xxxx or ddmmyyxxxx with a plausible day and month; not inside a longer number or id.
-_CPR = re.compile(r"(?=\d)(?<![\w/.-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}-?\d{4}(?![\w/-]|\.\d)")
+# ddmmyy-xxxx, ddmmyy xxxx or ddmmyyxxxx with a plausible day and month; not inside a longer number
+# or id.
+_CPR = re.compile(
+    r"(?=\d)(?<![\w/.-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?![\w/-]|[.,]\d)"
+)
 
-# Eight digits as 12345678, 12 34 56 78, 1234 5678 or 12-34-56-78 (not 2020-2024), optionally after +45;
-# not part of a longer number. The digits come first in the pattern so most positions fail at once.
+# Eight digits as 12345678, 12 34 56 78, 12-34-56-78, 12.34.56.78, 1234 5678 or 12 34 5678, 12-34-5678,
+# 12.34.5678 (not 2020-2024, not a date such as 18.04.2024), optionally after +45; not part of a
+# longer number. The digits come first in the pattern so most positions fail at once.
 _PHONE = re.compile(
-    r"(?=[\d+])(?:(?:\+|00)45[ -]?)?(?<![\w/.,-])"
-    r"(?:\d{8}|\d{2}(?:[ -]\d{2}){3}|\d{4} \d{4})"
+    r"(?=[\d+])(?<![\w/.,+-])(?:(?:\+|00)45[ -]?)?"
+    r"(?:\d{8}|\d{2}(?:[ -]\d{2}){3}|\d{2}(?:\.\d{2}){3}|\d{4} \d{4}|(?P<day>\d{2})([ .-])(?P<month>\d{2})\2\d{4})"
     r"(?![\w/-]|[.,]\d)"
 )
+_YEAR = re.compile(r"(?:19|20)\d{2}$")
 # Words that make the number an id, not a phone number (CVR, EAN, journal numbers).
 _ID_BEFORE = re.compile(r"(?:cvr|cvr-nr|ean|j\.\s?nr|sagsnr)\.?:?\s*$", re.IGNORECASE)
 
 
+def _is_date(match: re.Match[str]) -> bool:
+    """12.04.2024, 12-04-2024, 12 04 2024: a day, a month and a year, not a phone number."""
+    day, month = match.group("day"), match.group("month")
+    if day is None or month is None:
+        return False
+    return 1 <= int(day) <= 31 and 1 <= int(month) <= 12 and bool(_YEAR.search(match.group()))
+
+
 def _phone(match: re.Match[str]) -> str:
     before = match.string[max(0, match.start() - 12) : match.start()]
-    return match.group() if _ID_BEFORE.search(before) else PHONE_MASK
+    return match.group() if _ID_BEFORE.search(before) or _is_date(match) else PHONE_MASK
 
 
 # A run of eight or more digits, spaces and hyphens: every phone and CPR number lies in one. Python's
 # `re` scans a pattern that starts with a character class quickly, but the precise patterns start
 # with look-arounds and cost a full step at every position (0.75 ms for a 24 KB meeting page); so
 # the precise patterns run only around these runs (5x faster on pages, same result).
-_CANDIDATE = re.compile(r"\d[\d -]{6,}\d")
+_CANDIDATE = re.compile(r"\d[\d .-]{6,}\d")
 
 
 def _numbers(text: str) -> list[tuple[int, int, str]]:
