@@ -78,16 +78,28 @@ def _numbers(text: str) -> list[tuple[int, int, str]]:
 
 def mask_personal(text: str) -> str:
     """The text with e-mail addresses, phone numbers and CPR-like numbers replaced by marks."""
+    return _replace(text, blank=False)
+
+
+def without_personal(text: str) -> str:
+    """The text with e-mail addresses, phone numbers and CPR-like numbers replaced by a space: what
+    the search index analyses, so nobody finds an item by digits the public sees masked."""
+    return _replace(text, blank=True)
+
+
+def _replace(text: str, *, blank: bool) -> str:
     if not text:
         return text
     if "@" in text:
-        text = _EMAIL.sub(EMAIL_MASK, text)
+        text = _EMAIL.sub(" " if blank else EMAIL_MASK, text)
     numbers = _numbers(text)
     if not numbers:
         return text
     parts: list[str] = []
     at = 0
     for start, end, replacement in numbers:
+        if blank and replacement in (PHONE_MASK, CPR_MASK):
+            replacement = " "
         parts += (text[at:start], replacement)
         at = end
     parts.append(text[at:])

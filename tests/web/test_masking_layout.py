@@ -1,0 +1,121 @@
+"""Issue 22, finding 3: personal data is masked in the text before anything can split it.
+
+Search snippets wrap matches in <mark>, the calendar feed folds lines at 75 octets, version pages
+glue numbers to the word before them with a nowrap span, and JSON carries snippets as parts: each
+of these splits a number when the masking runs over the finished bytes. What a reader or calendar
+program sees (tags removed, folded lines joined) must hold no personal data for the public, on both
+databases; members still see the text as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from builders import written_meeting
+from webarchive import TestClient
+
+from klynge.interchange import from_interchange
+from klynge.store import accounts, lifecycle
+from klynge.store.db import SessionFactory, engine_of, open_store
+from klynge.web.app import create_app
+
+PERSONAL = ("21.34.56.78", "21345678", "anne.madsen@nordby.dk", "010203 1234", "0102031234", "21-34-5678")
+DIGITS = ("1234", "5678", "21", "34", "56", "78", "010203", "0102031234", "21345678")
+PASSWORD = "en lang og god adgangskode"
+FORUM = "Styregruppen for Nordklyngen"
+CASE_TEXT = (
+    "Antallet af genindlæggelser er steget. Kontakt Anne Madsen på tlf. 21.34.56.78 "
+    "eller anne.madsen@nordby.dk; borgerens CPR 010203 1234 og 0102031234, vagt 21-34-5678. "
+    "Mobil 21345678 og tlf. 21 34 56 78."
+)
+
+
+def _meeting() -> dict[str, Any]:
+    data = written_meeting()
+    data["items"][1]["case_text"] = CASE_TEXT
+    data["items"][1]["decision"] = "Styregruppen godkendte handleplanen; spørgsmål til anne.madsen@nordby.dk."
+    # Tasks of growing length: the calendar's 75-octet folding falls inside the number in some.
+    data["actions"] = [
+        {
+            "owner": "Anders Holm",
+            "task": f"ringe {'x' * n} til vagten på 21.34.56.78 og skrive til anne.madsen@nordby.dk",
+            "due": f"2027-05-{n + 1:02d}",
+            "item": "2",
+        }
+        for n in range(24)
+    ]
+    return data
+
+
+@pytest.fixture
+def site(db_url: str) -> Iterator[tuple[TestClient, SessionFactory, int]]:
+    factory = open_store(db_url)
+    mid = lifecycle.create_meeting(
+        factory, lifecycle.prepared(from_interchange(_meeting()), keep_actions=True), by="sekr"
+    )
+    lifecycle.publish(factory, mid, by="sekr")
+    accounts.add_user(factory, "medlem", PASSWORD, "member", fora=[FORUM])
+    app = create_app(db_url)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client, factory, mid
+    app.state.engine.dispose()
+    engine_of(factory).dispose()
+
+
+def _readable(body: str) -> str:
+    """What a reader or a calendar program sees: folded lines joined, tags gone, entities read."""
+    text = body.replace("\r\n ", "").replace("\r\n\t", "")
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).replace("\\,", ",").replace("\\;", ";")
+
+
+def _login(client: TestClient) -> None:
+    client.get("/login")
+    csrf = client.cookies.get("klynge_csrf") or ""
+    r = client.post("/login", data={"username": "medlem", "password": PASSWORD, "csrf": csrf})
+    assert r.status_code == 200
+
+
+def _assert_masked(path: str, body: str) -> None:
+    text = _readable(body)
+    for number in PERSONAL:
+        assert number not in text, (path, number)
+    assert "21 34 56 78" not in text, path
+
+
+@pytest.mark.parametrize("q", ["1234", "5678", "21", "nordby", "anne", "madsen", "genindlæggelser"])
+def test_search_snippets_are_masked_before_marking(
+    site: tuple[TestClient, SessionFactory, int], q: str
+) -> None:
+    client, _, _ = site
+    for path in (f"/api/search?q={q}", f"/soeg?q={q}"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        _assert_masked(path, r.text)
+    found = client.get(f"/api/search?q={q}").json()
+    for hit in found["hits"]:
+        joined = "".join(part for part, _ in hit["snippet_parts"])
+        _assert_masked(q, joined)
+        _assert_masked(q, hit["snippet"])
+
+
+def test_the_public_cannot_find_an_item_by_its_personal_digits(
+    site: tuple[TestClient, SessionFactory, int],
+) -> None:
+    """Which item is a hit for "1234" would tell the public a hidden CPR number's digits."""
+    client, _, _ = site
+    for q in DIGITS:
+        assert client.get(f"/api/search?q={q}").json()["hits"] == [], q
+    assert client.get("/api/search?q=genindlæggelser").json()["hits"]  # the item is still found
+
+
+def test_members_see_personal_data_in_snippets(site: tuple[TestClient, SessionFactory, int]) -> None:
+    client, _, _ = site
+    _login(client)
+    hits = client.get("/api/search?q=genindlæggelser").json()["hits"]
+    text = " ".join("".join(p for p, _ in h["snippet_parts"]) for h in hits)
+    assert "21.34.56.78" in text and "anne.madsen@nordby.dk" in text
