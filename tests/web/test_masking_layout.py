@@ -119,3 +119,31 @@ def test_members_see_personal_data_in_snippets(site: tuple[TestClient, SessionFa
     hits = client.get("/api/search?q=genindlæggelser").json()["hits"]
     text = " ".join("".join(p for p, _ in h["snippet_parts"]) for h in hits)
     assert "21.34.56.78" in text and "anne.madsen@nordby.dk" in text
+
+
+def test_the_calendar_feed_is_masked_before_folding(site: tuple[TestClient, SessionFactory, int]) -> None:
+    client, _, _ = site
+    r = client.get("/feeds/kalender.ics")
+    assert r.status_code == 200
+    assert r.text.count("BEGIN:VEVENT") == 25  # the meeting and its 24 deadlines
+    _assert_masked("/feeds/kalender.ics", r.text)
+    assert "[telefon]" in _readable(r.text) and "[e-mail]" in _readable(r.text)
+
+
+def test_members_get_the_calendar_as_written(site: tuple[TestClient, SessionFactory, int]) -> None:
+    client, _, _ = site
+    _login(client)
+    text = _readable(client.get("/feeds/kalender.ics").text)
+    assert "21.34.56.78" in text and "anne.madsen@nordby.dk" in text
+
+
+def test_version_pages_are_masked_before_the_layout(site: tuple[TestClient, SessionFactory, int]) -> None:
+    """The nowrap span of the HTML layout ('tlf. 21 34 <span class="nw">56 78.</span>') must find the
+    number masked already."""
+    client, _, mid = site
+    r = client.get(f"/moeder/{mid}/version/1")
+    assert r.status_code == 200
+    assert "genindlæggelser" in r.text
+    _assert_masked(f"/moeder/{mid}/version/1", r.text)
+    _login(client)
+    assert "21 34 56 78" in _readable(client.get(f"/moeder/{mid}/version/1").text)

@@ -516,6 +516,7 @@ def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResp
     """A publication as it was made public; closed items only for those who may see them."""
     from klynge.export import render_html
     from klynge.interchange import from_interchange
+    from klynge.privacy import mask_meeting
 
     who = viewer(request)
     with sessions(request)() as s:
@@ -527,5 +528,7 @@ def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResp
     if row is None:
         raise NotFound(f"møde {meeting_id} har ingen offentliggjort version {number}")
     meeting = from_interchange(row.snapshot, f"version-{number}.json")
+    if not who.sees_personal:  # masked before the layout's nowrap spans can split a number
+        meeting = mask_meeting(meeting)
     html = render_html(meeting, "minutes", include_closed=who.sees_closed_in(row.forum_id))
     return HTMLResponse(html)
