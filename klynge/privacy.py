@@ -10,7 +10,10 @@ thousands separators, CVR/EAN numbers and postal codes are left alone.
 
 from __future__ import annotations
 
+import html
+import io
 import re
+import zipfile
 from dataclasses import replace
 
 from klynge import model
@@ -108,6 +111,45 @@ def _replace(text: str, *, blank: bool) -> str:
 
 def contains_personal(text: str) -> bool:
     return mask_personal(text) != text
+
+
+_BREAK_TAGS = re.compile(
+    r"</w:p>|</a:p>|<w:br\b[^>]*>|<w:tab\b[^>]*>|</p>|<br\b[^>]*>|</(?:li|td|th|h\d|div)>", re.I
+)
+_TAGS = re.compile(r"<[^>]*>")
+MAX_PART_BYTES = 50_000_000
+"""Larger parts of a DOCX are not read (a zip bomb); such a file counts as holding personal data."""
+
+
+def _as_read(markup: str) -> str:
+    """Markup as a reader sees it: tags gone (line breaks where a paragraph ends), entities read, so
+    a number split over runs or elements is whole again."""
+    return html.unescape(_TAGS.sub("", _BREAK_TAGS.sub("\n", markup)))
+
+
+def document_contains_personal(content: bytes, fmt: str, text: str = "") -> bool:
+    """Whether an original file holds personal data anywhere: in the reader's `text`, and in the
+    file itself (a DOCX's XML parts with their runs joined, headers, footers and properties
+    included; a text or HTML file as written and as read; a PDF's uncompressed bytes). On doubt
+    (a damaged or huge DOCX) the answer is yes: the public then gets a masked rendering."""
+    if contains_personal(text):
+        return True
+    if fmt == "docx":
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as z:
+                for info in z.infolist():
+                    if not info.filename.endswith((".xml", ".rels")):
+                        continue
+                    if info.file_size > MAX_PART_BYTES:
+                        return True
+                    xml = z.read(info).decode("utf-8", errors="replace")
+                    if contains_personal(xml) or contains_personal(_as_read(xml)):
+                        return True
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
+            return True
+        return False
+    raw = content.decode("utf-8" if fmt != "pdf" else "latin-1", errors="replace")
+    return contains_personal(raw) or contains_personal(_as_read(raw))
 
 
 def mask_meeting(meeting: model.Meeting) -> model.Meeting:

@@ -20,6 +20,7 @@ from webarchive import TestClient
 
 from klynge.interchange import from_interchange
 from klynge.store import accounts, lifecycle
+from klynge.store import tables as t
 from klynge.store.db import SessionFactory, engine_of, open_store
 from klynge.web.app import create_app
 
@@ -147,3 +148,81 @@ def test_version_pages_are_masked_before_the_layout(site: tuple[TestClient, Sess
     _assert_masked(f"/moeder/{mid}/version/1", r.text)
     _login(client)
     assert "21 34 56 78" in _readable(client.get(f"/moeder/{mid}/version/1").text)
+
+
+def _docx_bytes(text: str) -> bytes:
+    """A minimal DOCX whose one paragraph splits the phone number over two runs."""
+    import io
+    import zipfile
+
+    head, tail = text.split("56 78", 1)
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t xml:space="preserve">'
+        f"{head}</w:t></w:r><w:r><w:t>56 78{tail}</w:t></w:r></w:p></w:body></w:document>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("word/document.xml", body)
+    return out.getvalue()
+
+
+def _set_original(factory: SessionFactory, mid: int, raw: bytes, fmt: str, name: str, text: str) -> None:
+    """Give the meeting an original file; its items open (only personal data may stand in the way)."""
+    import hashlib
+
+    with factory.begin() as s:
+        meeting = s.get(t.Meeting, mid)
+        assert meeting is not None
+        doc = t.Document(
+            sha256=hashlib.sha256(raw).hexdigest(),
+            filename=name,
+            format=fmt,
+            size=len(raw),
+            content=raw,
+            text=text,
+        )
+        s.add(doc)
+        s.flush()
+        meeting.document_id = doc.id
+        for item in meeting.items:
+            item.confidential = False
+
+
+@pytest.mark.parametrize("fmt", ["text", "docx"])
+def test_the_public_never_gets_an_original_with_personal_data(
+    site: tuple[TestClient, SessionFactory, int], fmt: str
+) -> None:
+    """Issue 22, finding 6: the public gets the public edition, masked, in the original's stead."""
+    client, factory, mid = site
+    raw = _docx_bytes("Kontakt tlf. 21 34 56 78.") if fmt == "docx" else CASE_TEXT.encode()
+    name = f"referat.{'docx' if fmt == 'docx' else 'txt'}"
+    # A DOCX whose reader text missed the number: the file itself is checked.
+    _set_original(factory, mid, raw, fmt, name, "" if fmt == "docx" else CASE_TEXT)
+    page = client.get(f"/moeder/{mid}").text
+    assert "indeholder personoplysninger" in page and "Hent den offentlige udgave" in page
+    r = client.get(f"/moeder/{mid}/original")
+    assert r.status_code == 200
+    assert "offentlig-udgave" in r.headers["content-disposition"]
+    assert r.content != raw
+    from klynge.read import read_document
+
+    name = "x.docx" if fmt == "docx" else "x.md"
+    shown = read_document(r.content, name).text
+    _assert_masked("original", shown)
+    _assert_masked("original", r.content.decode("utf-8", errors="replace"))
+    assert "[telefon]" in shown and "genindlæggelser" in shown.casefold()
+    _login(client)
+    assert client.get(f"/moeder/{mid}/original").content == raw
+    assert "Hent originalfilen" in client.get(f"/moeder/{mid}").text
+
+
+def test_an_original_without_personal_data_is_served_as_it_is(
+    site: tuple[TestClient, SessionFactory, int],
+) -> None:
+    client, factory, mid = site
+    raw = "Referat uden personoplysninger. Mødet 18.04.2024 kl. 9.30.".encode()
+    _set_original(factory, mid, raw, "text", "referat.txt", raw.decode())
+    r = client.get(f"/moeder/{mid}/original")
+    assert r.status_code == 200 and r.content == raw
+    assert "Hent originalfilen" in client.get(f"/moeder/{mid}").text

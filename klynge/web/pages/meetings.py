@@ -28,6 +28,7 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html; charset=utf-8",
     "markdown": "text/markdown; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
     "text": "text/plain; charset=utf-8",
 }
 
