@@ -109,6 +109,34 @@ def _replace(text: str, *, blank: bool) -> str:
     return "".join(parts)
 
 
+def personal_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every e-mail address, phone and CPR number in `text`, in order."""
+    if not text:
+        return []
+    emails = [(m.start(), m.end()) for m in _EMAIL.finditer(text)] if "@" in text else []
+    numbers = [
+        (s, e)
+        for s, e, replacement in _numbers(text)
+        if replacement in (PHONE_MASK, CPR_MASK) and not any(a < e and s < b for a, b in emails)
+    ]
+    return sorted(emails + numbers)
+
+
+def cut_outside_personal(text: str, positions: list[int]) -> list[int]:
+    """The cut positions moved so none falls inside personal data: a cut inside a number or an
+    address moves to its start. Text cut there and each part masked on its own shows no digit of
+    a number that a cut (a window edge, a <mark>) would otherwise have split off its mask."""
+    spans = personal_spans(text)
+    moved = []
+    for pos in positions:
+        for start, end in spans:
+            if start < pos < end:
+                pos = start
+                break
+        moved.append(pos)
+    return moved
+
+
 def contains_personal(text: str) -> bool:
     return mask_personal(text) != text
 

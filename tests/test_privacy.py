@@ -179,3 +179,15 @@ def test_every_danish_number_is_masked_whatever_surrounds_it(before: str, number
 )
 def test_every_e_mail_address_is_masked(local: str, domain: str) -> None:
     assert mask_personal(f"skriv til {local}@{domain}.") == "skriv til [e-mail]."
+
+
+@given(st.integers(0, 60), st.integers(0, 60))
+def test_cuts_never_split_a_number_off_its_mask(a: int, b: int) -> None:
+    """A source excerpt cut anywhere (window edges, <mark>) and masked part by part shows no digit."""
+    from klynge.privacy import cut_outside_personal
+
+    text = "Ring 21 34 56 78 eller skriv til anne.madsen@nordby.dk, CPR 010203 1234 i dag."
+    cuts = cut_outside_personal(text, sorted([a, b]))
+    parts = [text[: cuts[0]], text[cuts[0] : cuts[1]], text[cuts[1] :]]
+    shown = "".join(mask_personal(p) for p in parts)
+    assert not any(ch.isdigit() for ch in shown) and "madsen" not in shown, (cuts, shown)

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from builders import written_meeting
+from sqlalchemy import select
 from webarchive import TestClient
 
 from klynge.interchange import from_interchange
@@ -226,3 +227,25 @@ def test_an_original_without_personal_data_is_served_as_it_is(
     r = client.get(f"/moeder/{mid}/original")
     assert r.status_code == 200 and r.content == raw
     assert "Hent originalfilen" in client.get(f"/moeder/{mid}").text
+
+
+def test_the_source_view_never_cuts_a_number_off_its_mask(
+    site: tuple[TestClient, SessionFactory, int],
+) -> None:
+    """The source excerpt puts <mark> around a field's span and cuts a window: a span that starts
+    or ends inside a number (the reader's offsets are not word-aligned) must not split it."""
+    client, factory, mid = site
+    text = "Referat.\nKontakt tlf. 21 34 56 78 eller anne.madsen@nordby.dk, CPR 010203 1234. Slut."
+    _set_original(factory, mid, text.encode(), "text", "referat.txt", text)
+    with factory.begin() as s:
+        item = s.scalars(select(t.Item).where(t.Item.meeting_id == mid, t.Item.number == "2")).one()
+        section = item.sections[0]
+        section.span_start = text.index("56 78")  # inside the phone number ...
+        section.span_end = text.index("1234")  # ... and inside the CPR number
+        section.span_page = None
+        item_id, key = item.id, f"section-{section.id}"
+    r = client.get(f"/punkter/{item_id}/kilde", params={"kilde": key})
+    assert r.status_code == 200 and "<mark" in r.text
+    _assert_masked("kilde", r.text)
+    assert "56 78" not in _readable(r.text) and "1234" not in _readable(r.text)
+    assert "[telefon]" in r.text and "[e-mail]" in r.text
