@@ -26,16 +26,22 @@ _EMAIL = re.compile(r"(?<![\w.+-])(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z
 
 # ddmmyy-xxxx, ddmmyy xxxx or ddmmyyxxxx with a plausible day and month; not inside a longer number
 # or id.
+# A space between digit groups may be a no-break space (Word keeps numbers on one line with it) or a
+# tab; never a line break (columns of years in a table are not phone numbers).
+_SP = "[ \t\u00a0\u202f]"
 _CPR = re.compile(
-    r"(?=\d)(?<![\w/.-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?![\w/-]|[.,]\d)"
+    r"(?=\d)(?<![\w/.-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}(?:-|"
+    + _SP
+    + r")?\d{4}(?![\w/-]|[.,]\d)"
 )
 
 # Eight digits as 12345678, 12 34 56 78, 12-34-56-78, 12.34.56.78, 1234 5678 or 12 34 5678, 12-34-5678,
 # 12.34.5678 (not 2020-2024, not a date such as 18.04.2024), optionally after +45; not part of a
 # longer number. The digits come first in the pattern so most positions fail at once.
 _PHONE = re.compile(
-    r"(?=[\d+])(?<![\w/.,+-])(?:(?:\+|00)45[ -]?)?"
-    r"(?:\d{8}|\d{2}(?:[ -]\d{2}){3}|\d{2}(?:\.\d{2}){3}|\d{4} \d{4}|(?P<day>\d{2})([ .-])(?P<month>\d{2})\2\d{4})"
+    r"(?=[\d+])(?<![\w/.,+-])(?:(?:\+|00)45(?:-|" + _SP + r")?)?"
+    r"(?:\d{8}|\d{2}(?:(?:-|" + _SP + r")\d{2}){3}|\d{2}(?:\.\d{2}){3}|\d{4}" + _SP + r"\d{4}"
+    r"|(?P<day>\d{2})(-|\.|" + _SP + r")(?P<month>\d{2})\2\d{4})"
     r"(?![\w/-]|[.,]\d)"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}$")
@@ -60,7 +66,7 @@ def _phone(match: re.Match[str]) -> str:
 # `re` scans a pattern that starts with a character class quickly, but the precise patterns start
 # with look-arounds and cost a full step at every position (0.75 ms for a 24 KB meeting page); so
 # the precise patterns run only around these runs (5x faster on pages, same result).
-_CANDIDATE = re.compile(r"\d[\d .-]{6,}\d")
+_CANDIDATE = re.compile(r"\d[\d .\t\u00a0\u202f-]{6,}\d")
 
 
 def _numbers(text: str) -> list[tuple[int, int, str]]:

@@ -26,6 +26,8 @@ from klynge.privacy import contains_personal, mask_personal
         ("vagt 21 34 5678", "vagt [telefon]"),
         ("borgerens CPR 010203 1234 og", "borgerens CPR [cpr] og"),
         ("(+45 21.34.56.78)", "([telefon])"),
+        ("tlf.\u00a021\u00a034\u00a056\u00a078.", "tlf.\u00a0[telefon]."),  # Word's no-break spaces
+        ("CPR 010203\u00a01234", "CPR [cpr]"),
     ],
 )
 def test_masked(text: str, masked: str) -> None:
@@ -42,6 +44,7 @@ def test_masked(text: str, masked: str) -> None:
         "fra 18-04-2024 til 02 05 2024",
         "version 1.2.3.4 og 1.234.567.890",
         "ip 21.34.56.78.90",
+        "årene\n2023\n2024",
         "2024-04-18",
         "perioden 2020-2024",
         "budget 1.234.567 kr. og 12.345.678",
@@ -83,7 +86,7 @@ def _reference_mask(text: str) -> str:
     return privacy._PHONE.sub(privacy._phone, text)
 
 
-@given(st.text(alphabet="0123456789012345678901234567890123456789 -+.,/:xj@", max_size=80))
+@given(st.text(alphabet="0123456789012345678901234567890123456789 -+.,/:xj@\u00a0\t\n", max_size=80))
 def test_fast_masking_equals_the_plain_patterns(text: str) -> None:
     """The pre-scan for runs of digits only skips work: the result is what the patterns give."""
     assert mask_personal(text) == _reference_mask(text)
@@ -135,7 +138,7 @@ _QUAD = st.integers(0, 9999).map(lambda n: f"{n:04d}")
 def _phone_numbers(draw: st.DrawFn) -> str:
     """An eight-digit Danish phone number in any of the usual spellings."""
     a, b, c, d = draw(_PAIR), draw(_PAIR), draw(_PAIR), draw(_PAIR)
-    sep = draw(st.sampled_from([" ", "-", "."]))
+    sep = draw(st.sampled_from([" ", "-", ".", "\u00a0"]))
     number = draw(
         st.sampled_from(
             [

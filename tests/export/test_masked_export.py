@@ -49,7 +49,8 @@ def _meeting(text: str) -> model.Meeting:
 
 
 def _readable(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup)).replace("\n", " ")
+    body = re.sub(r"<(style|head)\b.*?</\1>", "", markup, flags=re.S)  # the page's CSS has digits
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\n", " ")
 
 
 @settings(max_examples=60, deadline=None)
