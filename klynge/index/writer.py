@@ -5,7 +5,10 @@ number of pieces (for idf), counted over public pieces only (published, not clos
 the vocabulary never depend on what the public cannot see, so writing a draft or closing an item
 moves no public score, and no word of a draft shapes how public text is split. Compound parts are
 found with the archive's vocabulary: the stems already in `search_term` plus those of the meeting
-being written.
+being written. E-mail addresses, phone and CPR numbers are left out of the analysis
+(`privacy.without_personal`): the public sees them masked, so finding an item by them would tell
+which item holds those digits. The raw text is kept for the snippets of those who may see personal
+data.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from klynge.errors import StoreError
 from klynge.index import danish, fts5, tsvector
 from klynge.index.query import piece_keys
 from klynge.index.tables import MAX_PIECES, doc_id, search_doc, search_term
+from klynge.privacy import without_personal
 
 TOTAL = ""
 """The `search_term` row that counts pieces."""
@@ -96,7 +100,7 @@ def rows_for(
     compounds: dict[str, list[str]] = {}  # the pieces repeat their words; split each once
     for seq, piece in enumerate(pieces):
         analysis = danish.analyse(
-            piece.text,
+            without_personal(piece.text),
             known.__contains__,
             norms[seq] if norms is not None else None,
             stems=stems[seq] if stems is not None else None,
@@ -209,7 +213,8 @@ def replace(conn: Connection, meeting_id: int, pieces: Sequence[Piece]) -> None:
     pieces = [p for p in pieces if p.text.strip()]
     if not pieces:
         return
-    norms = [danish.norm_words(p.text) for p in pieces]  # each text split into words once
+    # Each text split into words once; personal data is never a search term (klynge.privacy).
+    norms = [danish.norm_words(without_personal(p.text)) for p in pieces]
     stems = [danish.stems_of(words) for words in norms]
     own = {s for terms in stems for s in terms}
     known = own | known_stems(conn, danish.candidates_of_norms(norms) - own)

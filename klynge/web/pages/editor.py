@@ -499,12 +499,15 @@ def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResp
     closed here too); closed items, and their actions, only for those who may see them."""
     from klynge.export import render_html
     from klynge.interchange import from_interchange
+    from klynge.privacy import mask_meeting
 
     who = viewer(request)
     frozen = lifecycle.version(sessions(request), meeting_id, number)
     sees_closed = who.sees_closed_in(frozen.forum_id)
     snapshot = frozen.snapshot if sees_closed else lifecycle.without_closed(frozen.snapshot)
     meeting = from_interchange(snapshot, f"version-{number}.json")
+    if not who.sees_personal:  # masked before the layout's nowrap spans can split a number
+        meeting = mask_meeting(meeting)
     html = render_html(meeting, "minutes", include_closed=sees_closed)
     return HTMLResponse(html)
 

@@ -16,7 +16,7 @@ from klynge.web.access import client_ip, viewer
 from klynge.web.db import ReadSession, sessions
 from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
-from klynge.web.params import opt_int, opt_str, opt_year, page_number
+from klynge.web.params import opt_str, opt_year, page_number
 from klynge.web.queries import meetings, visibility
 from klynge.web.render import MONTHS, render
 from klynge.web.threads import read_route, run_read
@@ -29,6 +29,7 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html; charset=utf-8",
     "markdown": "text/markdown; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
     "text": "text/plain; charset=utf-8",
 }
 

@@ -87,6 +87,7 @@ def run_search(
             page,
             per_page,
             tuple(sorted(flags.items())),
+            who.sees_personal,
         )
         current = (generation(s.connection()) if index_generation is None else index_generation,)
         hit = cache.get(key, current)
@@ -103,6 +104,7 @@ def run_search(
         date_to=date_to,
         page=page,
         per_page=per_page,
+        personal=who.sees_personal,
         **flags,
     )
     if cache is not None:
