@@ -334,6 +334,13 @@ def _ingest(
 ) -> IngestOutcome:
     duplicate = _duplicate(session, name, sha)
     if duplicate is not None:
+        if permit is not None and duplicate.meeting_id is not None:
+            known = session.get(t.Meeting, duplicate.meeting_id)
+            if known is not None and not permit(known.forum_id):
+                raise Forbidden(
+                    f"{name}: filen hører til et møde, du ikke må rette; det kræver, at du er mødets "
+                    "forums sekretariat eller administrator"
+                )
         return duplicate
     parsed = parsed_meeting()
     # Blocks are not stored. Every text comes from the document's text (or, for a meeting written

@@ -109,6 +109,9 @@ def test_a_secretariat_cannot_upload_another_forums_file(site: Site) -> None:
         r = upload(site.client, csrf, "syd-rettet.txt", corrected, publish=True, api=api)
         assert r.status_code == 403, r.text  # type: ignore[attr-defined]
         assert f"du må ikke indlæse møder for «{SYD}»" in r.text  # type: ignore[attr-defined]
+    # The very file of B's draft: no "already stored" with a link to B's draft either.
+    r = upload(site.client, csrf, "syd.txt", minutes_text(SYD, DAY, secret=SYD_SECRET))
+    assert r.status_code == 403 and f"/moeder/{site.syd_draft}" not in r.text  # type: ignore[attr-defined]
     assert state(site.factory, site.syd_draft) == before  # B's draft untouched, still unpublished
     assert counts(site.factory) == stored  # no document, meeting or forum of the refused file
     assert site.client.get(f"/moeder/{site.syd_draft}").status_code == 404
@@ -121,6 +124,7 @@ def test_a_secretariat_cannot_upload_another_forums_file(site: Site) -> None:
     assert [(a.actor, a.ok, a.detail["file"]) for a in refused] == [
         ("sekr", False, "syd-rettet.txt"),
         ("sekr", False, "syd-rettet.txt"),
+        ("sekr", False, "syd.txt"),
         ("sekr", False, "ny.txt"),
     ]
 
