@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from klynge.web.pages.search import run_search
 from klynge.web.params import opt_date, opt_str, opt_year
 from klynge.web.queries import followups, imports, items, meetings, people
 from klynge.web.threads import read_route
-from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads
+from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads, wants_publish
 from klynge.web.views import Page, as_json
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -245,7 +245,9 @@ def api_imports(
 
 
 @router.post("/upload", summary="Indlæs filer (multipart, feltet 'files'); ét resultat pr. fil")
-async def api_upload(request: Request, who: Viewer = Depends(require_writer)) -> dict[str, Any]:
+async def api_upload(
+    request: Request, response: Response, who: Viewer = Depends(require_writer)
+) -> dict[str, Any]:
     from klynge.web.threads import in_write_thread
 
     form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
@@ -259,12 +261,24 @@ async def api_upload(request: Request, who: Viewer = Depends(require_writer)) ->
         from klynge.errors import InputError
 
         raise InputError("ingen filer modtaget (send multipart med feltet 'files')")
-    result = await in_write_thread(request, ingest_uploads, sessions(request), who, uploads)
-    return {
-        "ok": not any(o.failed for o in result.outcomes),
+    result = await in_write_thread(
+        request, ingest_uploads, sessions(request), who, uploads, publish=wants_publish(form)
+    )
+    body = {
+        "ok": not any(o.failed for o in result.outcomes) and not result.not_published,
         "run_id": result.run_id,
         "files": [
-            {"name": o.name, "outcome": o.outcome, "meeting_id": o.meeting_id, "message": o.message}
+            {
+                "name": o.name,
+                "outcome": o.outcome,
+                "meeting_id": o.meeting_id,
+                "published": o.meeting_id in result.published,
+                "message": o.message,
+            }
             for o in result.outcomes
         ],
+        "problems": list(result.not_published),
     }
+    if result.refused:
+        response.status_code = 403  # a file the uploader may not write: refused, nothing of it stored
+    return body
