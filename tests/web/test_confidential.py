@@ -79,8 +79,9 @@ def _links(body: str, content_type: str) -> list[str]:
     return [u.replace("&amp;", "&") for u in found]
 
 
-def crawl(client: TestClient, ids: dict[str, list[int]]) -> dict[str, str]:
+def crawl(client: TestClient, ids: dict[str, list[int]], extra: list[str] | None = None) -> dict[str, str]:
     seeds = [
+        *(extra or []),
         "/",
         "/moeder",
         "/handlinger",
