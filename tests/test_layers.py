@@ -11,6 +11,7 @@ CORE = [
     "deadline.py",
     "pipeline.py",
     "interchange.py",
+    "quality.py",
     "read",
     "clean",
     "segment",

@@ -707,3 +707,132 @@ def add_participant(
         after = {"name": person.name, "organisation": organisation, "role": part.role, "guest": guest}
         _record(session, by, m.id, "participant", part.id, "create", None, after)
         return part.id
+
+
+# --- corrections of a meeting that was read badly (issue 16) --------------------------------------
+
+
+def paragraphs(text: str) -> list[str]:
+    """A section's paragraphs: blocks of text between blank lines."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+
+
+def _section(item: t.Item, kind: str) -> t.Section:
+    for s in item.sections:
+        if s.kind == kind:
+            return s
+    raise InputError(f"punkt {item.number} har intet afsnit {HEADINGS.get(kind, kind)!r}")
+
+
+def _paragraph_at(item: t.Item, kind: str, paragraph: int) -> tuple[t.Section, list[str]]:
+    section = _section(item, kind)
+    parts = paragraphs(section.text)
+    if not 0 <= paragraph < len(parts):
+        raise InputError(f"afsnittet {section.heading!r} har ikke et {paragraph + 1}. tekststykke")
+    return section, parts
+
+
+def split_item(
+    factory: SessionFactory,
+    item_id: int,
+    kind: str,
+    paragraph: int,
+    title: str | None = None,
+    *,
+    by: str | None = None,
+) -> int:
+    """Split an item in two where a paragraph begins: that paragraph, the rest of its section and
+    every later section become a new item right after it (an item heading the parser missed).
+    The new item's title is `title`, or else the paragraph's first line. Returns its id."""
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> int:
+        section, parts = _paragraph_at(item, kind, paragraph)
+        moved = parts[paragraph:]
+        heading = " ".join((title or "").split()) or " ".join(moved[0].splitlines()[0].split())[:200]
+        if not title and len(moved[0].splitlines()) > 1:
+            moved[0] = "\n".join(moved[0].splitlines()[1:]).strip()
+        elif not title:
+            moved = moved[1:]
+        later = [s for s in item.sections if s.position > section.position]
+        texts: dict[str, str | None] = {kind: "\n\n".join(moved) or None}
+        texts.update({s.kind: s.text for s in later})
+        if paragraph == 0:
+            item.sections.remove(section)
+        else:
+            section.text = "\n\n".join(parts[:paragraph])
+        for s in later:
+            item.sections.remove(s)
+        new = t.Item(
+            position=item.position + 1, number=f"{item.number}a", title="", confidential=item.confidential
+        )
+        _set_item_fields(new, {"title": heading, "sections": {k: v for k, v in texts.items() if v}})
+        for other in m.items:
+            if other.position > item.position:
+                other.position += 1
+        m.items.append(new)
+        session.flush()
+        session.expire(m, ["items"])
+        renumber(m)
+        _decisions_from_text(m, item)
+        _decisions_from_text(m, new)
+        _record(session, by, m.id, "item", new.id, "split", None, item_row(new))
+        return new.id
+
+    return _edit_item(factory, item_id, by, change)
+
+
+def merge_with_next(factory: SessionFactory, item_id: int, *, by: str | None = None) -> None:
+    """Join the next item into this one (a heading read as an item that was none): its sections are
+    appended kind by kind, its attachments, actions and topics move over, and numbers follow."""
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        later = [i for i in m.items if i.position > item.position]
+        if not later:
+            raise InputError(f"punkt {item.number} er det sidste; der er intet at lægge sammen med")
+        nxt = min(later, key=lambda i: i.position)
+        gone = item_row(nxt)
+        texts = {s.kind: s.text for s in item.sections}
+        for s in nxt.sections:
+            texts[s.kind] = "\n\n".join(filter(None, [texts.get(s.kind), s.text]))
+        _set_item_fields(item, {"sections": texts})
+        item.confidential = item.confidential or nxt.confidential
+        for attachment in list(nxt.attachments):
+            nxt.attachments.remove(attachment)
+            attachment.position = len(item.attachments)
+            attachment.confidential = attachment.confidential or item.confidential
+            item.attachments.append(attachment)
+        for action in m.actions:
+            if action.item_id == nxt.id:
+                action.item = item
+        for f in m.forward_topics:
+            if f.item_id == nxt.id:
+                f.item = item
+        m.decisions[:] = [d for d in m.decisions if d.item_id != nxt.id]
+        m.items.remove(nxt)
+        session.flush()
+        session.expire(m, ["items"])
+        renumber(m)
+        _decisions_from_text(m, item)
+        _record(session, by, m.id, "item", nxt.id, "merge", gone, None)
+
+    _edit_item(factory, item_id, by, change)
+
+
+def move_paragraph(
+    factory: SessionFactory, item_id: int, kind: str, paragraph: int, to: str, *, by: str | None = None
+) -> None:
+    """Move one paragraph of a section to the end of another section of the same item (a decision
+    read as case text, minutes read as a recommendation)."""
+    if to not in SECTION_KINDS:
+        raise InputError(f"ukendt afsnit {to!r}; brug en af {', '.join(SECTION_KINDS)}")
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        _, parts = _paragraph_at(item, kind, paragraph)
+        if to == kind:
+            return
+        moved = parts.pop(paragraph)
+        target = next((s.text for s in item.sections if s.kind == to), "")
+        _set_sections(item, {kind: "\n\n".join(parts), to: "\n\n".join(filter(None, [target, moved]))})
+        _decisions_from_text(m, item)
+
+    _edit_item(factory, item_id, by, change)

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from klynge import model
 from klynge.errors import KlyngeError, StoreError
 from klynge.index import sync
+from klynge.interchange import quality_json
 from klynge.pipeline import parse
 from klynge.store import tables as t
 from klynge.store.db import SessionFactory
@@ -91,6 +92,8 @@ class IngestOutcome:
     error: BaseException | None = None
     current: bool = True
     """False when the file was kept only as an older version (an agenda ingested after its minutes)."""
+    review: tuple[str, ...] = ()
+    """Why the parse is doubtful, when its quality verdict says it needs review (issue 16)."""
 
     @property
     def failed(self) -> bool:
@@ -279,7 +282,9 @@ def _ingest(
     if kind == "new_version":
         _restore_actions(meeting, carried)
     sync.reindex_meeting(session, meeting.id)
-    return IngestOutcome(name, kind, sha, meeting.id, meeting.version)
+    verdict = parsed.quality
+    review = tuple(verdict.reasons) if verdict is not None and verdict.needs_review else ()
+    return IngestOutcome(name, kind, sha, meeting.id, meeting.version, review=review)
 
 
 MINUTES_SECTIONS = (str(model.SectionKind.MINUTES), str(model.SectionKind.DECISION))
@@ -467,6 +472,8 @@ def fill_meeting(
     meeting.published = published
     meeting.status = "published" if published else "minutes_draft"
     meeting.warnings = {"warnings": [{"message": w.message, "page": w.page} for w in parsed.warnings]}
+    if parsed.quality is not None:
+        meeting.warnings["quality"] = quality_json(parsed.quality)
     meeting.updated_at = t.utcnow()
 
     orgs: dict[str, t.Organisation] = {}
