@@ -762,9 +762,10 @@ def split_item(
             section.text = "\n\n".join(parts[:paragraph])
         for s in later:
             item.sections.remove(s)
-        new = t.Item(
-            position=item.position + 1, number=f"{item.number}a", title="", confidential=item.confidential
-        )
+        heading = re.sub(r"^\s*(?:pkt\.?\s*)?\d+[.)]?\s+", "", heading, flags=re.IGNORECASE) or heading
+        plain = all(i.number.isdigit() for i in m.items)
+        number = str(int(item.number) + 1) if plain else f"{item.number}a"  # renumber() follows
+        new = t.Item(position=item.position + 1, number=number, title="", confidential=item.confidential)
         _set_item_fields(new, {"title": heading, "sections": {k: v for k, v in texts.items() if v}})
         for other in m.items:
             if other.position > item.position:

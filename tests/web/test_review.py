@@ -138,3 +138,49 @@ def test_the_review_list_per_forum_and_marking_reviewed(
     with factory() as s:
         rows = s.scalars(select(t.Revision).where(t.Revision.meeting_id == ids["tvivl.html"])).all()
         assert [(r.by, r.change) for r in rows] == [("nordsekr", "reviewed")]
+
+
+def test_the_secretariat_corrects_a_doubtful_meeting_in_the_editor(
+    archive: tuple[str, SessionFactory, dict[str, int]], as_user: Callable[[str | None], TestClient]
+) -> None:
+    _url, factory, ids = archive
+    mid = ids["tvivl.html"]
+    nord, syd = as_user("nordsekr"), as_user("sydsekr")
+    csrf = csrf_of(nord, f"/moeder/{mid}/rediger")
+    assert nord.post(f"/moeder/{mid}/forloeb", data={"csrf": csrf, "handling": "genaabn"}).status_code == 200
+
+    def item_ids() -> list[int]:
+        with factory() as s:
+            return list(
+                s.scalars(select(t.Item.id).where(t.Item.meeting_id == mid).order_by(t.Item.position))
+            )
+
+    first, _second, third = item_ids()
+    r = nord.post(f"/moeder/{mid}/rediger/hoved", data={"csrf": csrf, "forum": NORD, "date": "2024-04-14"})
+    assert r.status_code == 200, r.text
+    assert nord.post(f"/punkter/{first}/saml", data={"csrf": csrf}).status_code == 200
+    assert item_ids() == [first, third]
+    with factory() as s:
+        sections = {x.kind: x.text for x in s.scalars(select(t.Section).where(t.Section.item_id == first))}
+    kind, text = next(iter(sections.items()))
+    assert len(text.split("\n\n")) == 2
+    target = "decision" if kind != "decision" else "minutes"
+    moved = nord.post(
+        f"/punkter/{first}/flyt-tekst", data={"csrf": csrf, "kind": kind, "paragraph": "2", "to": target}
+    )
+    assert moved.status_code == 200
+    split = nord.post(
+        f"/punkter/{first}/del", data={"csrf": csrf, "kind": kind, "paragraph": "1", "title": "Nyt punkt"}
+    )
+    assert split.status_code == 200
+    assert len(item_ids()) == 3
+    bad = nord.post(f"/punkter/{first}/del", data={"csrf": csrf, "kind": kind, "paragraph": "x"})
+    assert bad.status_code == 422 and "tekststykke" in bad.text
+    other = syd.post(f"/punkter/{first}/saml", data={"csrf": csrf_of(syd, "/gennemsyn")})
+    assert other.status_code == 403 and "Nyt punkt" not in other.text
+    with factory() as s:
+        changes = [
+            r.change
+            for r in s.scalars(select(t.Revision).where(t.Revision.meeting_id == mid).order_by(t.Revision.id))
+        ]
+    assert {"merge", "split", "update"} <= set(changes)

@@ -247,6 +247,8 @@ async def edit_header(request: Request, meeting_id: int, who: Viewer = Depends(r
     fields = {
         k: form.get(k, "") for k in ("date", "start", "end", "location", "title", "chair", "note_taker")
     }
+    if form.get("forum", "").strip():  # a forum read wrongly is corrected here (issue 16)
+        fields["forum"] = form["forum"]
     return await _change(
         request,
         who,
@@ -529,3 +531,68 @@ def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResp
     meeting = from_interchange(row.snapshot, f"version-{number}.json")
     html = render_html(meeting, "minutes", include_closed=who.sees_closed_in(row.forum_id))
     return HTMLResponse(html)
+
+
+# --- corrections of a meeting that was read badly (issue 16) --------------------------------------
+
+
+def _paragraph_number(form: dict[str, str]) -> int:
+    try:
+        return int(form.get("paragraph", "").strip()) - 1
+    except ValueError:
+        raise InputError("skriv nummeret på tekststykket (1 for det første)") from None
+
+
+@router.post("/punkter/{item_id}/del")
+async def split_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    """A heading the parser missed: a new item from this paragraph on."""
+    form = await _form(request)
+    meeting_id = _item_meeting(request, item_id)
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.split_item(
+            sessions(request),
+            item_id,
+            form.get("kind", ""),
+            _paragraph_number(form),
+            form.get("title") or None,
+            by=who.name,
+        ),
+    )
+
+
+@router.post("/punkter/{item_id}/saml")
+async def merge_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    """An item that was none: joined with the next."""
+    meeting_id = _item_meeting(request, item_id)
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.merge_with_next(sessions(request), item_id, by=who.name),
+    )
+
+
+@router.post("/punkter/{item_id}/flyt-tekst")
+async def move_paragraph(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+    """A paragraph read into the wrong section, moved to the right one."""
+    form = await _form(request)
+    meeting_id = _item_meeting(request, item_id)
+    return await _change(
+        request,
+        who,
+        meeting_id,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.move_paragraph(
+            sessions(request),
+            item_id,
+            form.get("kind", ""),
+            _paragraph_number(form),
+            form.get("to", ""),
+            by=who.name,
+        ),
+    )
