@@ -12,6 +12,7 @@ CORE = [
     "pipeline.py",
     "interchange.py",
     "quality.py",
+    "corrections.py",
     "read",
     "clean",
     "segment",

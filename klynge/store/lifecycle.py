@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from klynge import model
+from klynge.corrections import item_target, paragraphs
 from klynge.errors import Conflict, InputError, NotFound
 from klynge.extract import extract
 from klynge.extract.dates import find_due
@@ -345,7 +346,13 @@ def update_meeting(
             else:
                 raise InputError(f"ukendt felt {key!r}")
         retime(m)
-        _record(session, by, m.id, "meeting", m.id, "update", before, meeting_row(m))
+        after = meeting_row(m)
+        _record(session, by, m.id, "meeting", m.id, "update", before, after)
+        for key in fields:
+            if key in after and after[key] != before.get(key):
+                _correct(
+                    session, m, "header", {}, {"field": key, "value": after[key], "was": before.get(key)}, by
+                )
 
 
 def _item(session: Session, item_id: int) -> t.Item:
@@ -438,9 +445,20 @@ def update_item(
     """Change an item's fields and section texts (`sections`: kind -> text, empty removes)."""
 
     def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        before = item_row(item)
         _set_item_fields(item, fields)
         if "decision" in fields.get("sections", {}):
             _decisions_from_text(m, item)
+        after = item_row(item)
+        changed = {k: after[k] for k in fields if k in after and k != "sections" and after[k] != before[k]}
+        texts = {
+            k: after["sections"].get(k)
+            for k in fields.get("sections", {})
+            if after["sections"].get(k) != before["sections"].get(k)
+        }
+        if changed or texts:
+            fix = {"fields": changed, "sections": texts}
+            _correct(session, m, "item", item_target(str(before["number"]), str(before["title"])), fix, by)
 
     _edit_item(factory, item_id, by, change)
 
@@ -712,9 +730,12 @@ def add_participant(
 # --- corrections of a meeting that was read badly (issue 16) --------------------------------------
 
 
-def paragraphs(text: str) -> list[str]:
-    """A section's paragraphs: blocks of text between blank lines."""
-    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+def _correct(
+    session: Session, m: t.Meeting, op: str, target: dict[str, Any], change: dict[str, Any], by: str | None
+) -> None:
+    """Keep a fix of a read meeting, to be applied again to its next parse (klynge.corrections)."""
+    if m.document_id is not None:
+        session.add(t.Correction(meeting_id=m.id, by=by, op=op, target=target, change=change))
 
 
 def _section(item: t.Item, kind: str) -> t.Section:
@@ -747,6 +768,7 @@ def split_item(
 
     def change(session: Session, m: t.Meeting, item: t.Item) -> int:
         section, parts = _paragraph_at(item, kind, paragraph)
+        where = item_target(item.number, item.title)
         moved = parts[paragraph:]
         heading = " ".join((title or "").split()) or " ".join(moved[0].splitlines()[0].split())[:200]
         if not title and len(moved[0].splitlines()) > 1:
@@ -754,12 +776,12 @@ def split_item(
         elif not title:
             moved = moved[1:]
         later = [s for s in item.sections if s.position > section.position]
-        texts: dict[str, str | None] = {kind: "\n\n".join(moved) or None}
+        texts: dict[str, str | None] = {kind: "\n".join(moved) or None}
         texts.update({s.kind: s.text for s in later})
         if paragraph == 0:
             item.sections.remove(section)
         else:
-            section.text = "\n\n".join(parts[:paragraph])
+            section.text = "\n".join(parts[:paragraph])
         for s in later:
             item.sections.remove(s)
         heading = re.sub(r"^\s*(?:pkt\.?\s*)?\d+[.)]?\s+", "", heading, flags=re.IGNORECASE) or heading
@@ -777,6 +799,13 @@ def split_item(
         _decisions_from_text(m, item)
         _decisions_from_text(m, new)
         _record(session, by, m.id, "item", new.id, "split", None, item_row(new))
+        fix = {
+            "kind": kind,
+            "paragraph": parts[paragraph],
+            "title": heading,
+            "title_from_paragraph": not title,
+        }
+        _correct(session, m, "split", where, fix, by)
         return new.id
 
     return _edit_item(factory, item_id, by, change)
@@ -792,9 +821,10 @@ def merge_with_next(factory: SessionFactory, item_id: int, *, by: str | None = N
             raise InputError(f"punkt {item.number} er det sidste; der er intet at lægge sammen med")
         nxt = min(later, key=lambda i: i.position)
         gone = item_row(nxt)
+        _correct(session, m, "merge", item_target(item.number, item.title), {"next_title": nxt.title}, by)
         texts = {s.kind: s.text for s in item.sections}
         for s in nxt.sections:
-            texts[s.kind] = "\n\n".join(filter(None, [texts.get(s.kind), s.text]))
+            texts[s.kind] = "\n".join(filter(None, [texts.get(s.kind), s.text]))
         _set_item_fields(item, {"sections": texts})
         item.confidential = item.confidential or nxt.confidential
         for attachment in list(nxt.attachments):
@@ -832,8 +862,10 @@ def move_paragraph(
         if to == kind:
             return
         moved = parts.pop(paragraph)
+        fix = {"kind": kind, "paragraph": moved, "to": to}
+        _correct(session, m, "move", item_target(item.number, item.title), fix, by)
         target = next((s.text for s in item.sections if s.kind == to), "")
-        _set_sections(item, {kind: "\n\n".join(parts), to: "\n\n".join(filter(None, [target, moved]))})
+        _set_sections(item, {kind: "\n".join(parts), to: "\n".join(filter(None, [target, moved]))})
         _decisions_from_text(m, item)
 
     _edit_item(factory, item_id, by, change)

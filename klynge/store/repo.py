@@ -37,6 +37,7 @@ from klynge.index import sync
 from klynge.interchange import quality_json
 from klynge.pipeline import parse
 from klynge.store import tables as t
+from klynge.store.corrected import apply_stored, match_corrected
 from klynge.store.db import SessionFactory
 from klynge.store.names import name_key
 from klynge.store.views import (
@@ -235,12 +236,8 @@ def _ingest(
     duplicate = _duplicate(session, name, sha)
     if duplicate is not None:
         return duplicate
-    parsed = parsed_meeting()
-    # Blocks are not stored. Every text comes from the document's text (or, for a meeting written
-    # as JSON, from the JSON): only walk the whole meeting when some NUL can be in it.
-    parsed = dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, blocks=()))
-    if "\x00" in parsed.document.text or not parsed.document.text:
-        parsed = _without_nul(parsed)
+    full = parsed_meeting()
+    parsed = storable(full)
     doc = parsed.document
     document = t.Document(
         sha256=sha,
@@ -253,8 +250,12 @@ def _ingest(
     )
     session.add(document)
     with session.no_autoflush:  # lookups: the document is written with the meeting, in one flush
+        meeting = match_corrected(session, parsed, name)
+        if meeting is None:
+            meeting = _match(session, forum_named(session, parsed.meeting.forum), parsed.meeting.date, name)
+        if meeting is not None:  # a new version: the secretariat's corrections apply to it too
+            parsed = storable(apply_stored(session, meeting, full).meeting)
         forum = forum_named(session, parsed.meeting.forum)
-        meeting = _match(session, forum, parsed.meeting.date, name)
     carried: Carried = {}
     if meeting is None:
         meeting = t.Meeting(forum=forum, version=1)
@@ -272,7 +273,7 @@ def _ingest(
             session.add(t.MeetingVersion(meeting_id=meeting.id, number=number, document=document))
             session.flush()
             return IngestOutcome(name, "new_version", sha, meeting.id, number, current=False)
-        carried = _clear(session, meeting)
+        carried = clear_content(session, meeting)
         meeting.version = number
         kind = "new_version"
     fill_meeting(session, meeting, parsed, forum, published)
@@ -280,7 +281,7 @@ def _ingest(
     session.add(t.MeetingVersion(meeting=meeting, number=meeting.version, document=document))
     session.flush()
     if kind == "new_version":
-        _restore_actions(meeting, carried)
+        restore_actions(meeting, carried)
     sync.reindex_meeting(session, meeting.id)
     verdict = parsed.quality
     review = tuple(verdict.reasons) if verdict is not None and verdict.needs_review else ()
@@ -322,6 +323,16 @@ def _has_minutes(session: Session, meeting_id: int) -> bool:
         .limit(1)
     )
     return session.scalar(decided) is not None or session.scalar(minuted) is not None
+
+
+def storable(parsed: model.Meeting) -> model.Meeting:
+    """The parse as it is stored: without its blocks, and without NUL characters."""
+    # Blocks are not stored. Every text comes from the document's text (or, for a meeting written
+    # as JSON, from the JSON): only walk the whole meeting when some NUL can be in it.
+    parsed = dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, blocks=()))
+    if "\x00" in parsed.document.text or not parsed.document.text:
+        parsed = _without_nul(parsed)
+    return parsed
 
 
 def _without_nul(value: Any) -> Any:
@@ -417,7 +428,7 @@ ActionKey = tuple[str, str]
 Carried = dict[ActionKey, tuple[str, list[tuple[str, str | None, str | None, dt.datetime]]]]
 
 
-def _clear(session: Session, meeting: t.Meeting) -> Carried:
+def clear_content(session: Session, meeting: t.Meeting) -> Carried:
     """Drop the meeting's content rows before a new version fills them; returns action states to keep."""
     carried: Carried = {
         (name_key(a.owner), name_key(a.task)): (a.status, [(e.status, e.note, e.by, e.at) for e in a.events])
@@ -436,7 +447,7 @@ def _clear(session: Session, meeting: t.Meeting) -> Carried:
     return carried
 
 
-def _restore_actions(meeting: t.Meeting, carried: Carried) -> None:
+def restore_actions(meeting: t.Meeting, carried: Carried) -> None:
     for action in meeting.actions:
         old = carried.get((name_key(action.owner), name_key(action.task)))
         if old is not None:

@@ -51,7 +51,7 @@ def test_split_an_item_at_a_missed_heading_then_move_the_decision(store: Session
     ]
     assert items[1][2] == {"case_text": "Antallet af genindlæggelser er steget."}
     assert items[2][2] == {
-        "case_text": "Forvaltningen fremlægger budgettet.\n\nStyregruppen godkendte budgettet."
+        "case_text": "Forvaltningen fremlægger budgettet.\nStyregruppen godkendte budgettet."
     }
     lifecycle.move_paragraph(store, new, "case_text", 1, "decision", by="sekr")
     assert _items(store, mid)[2][2] == {
