@@ -31,7 +31,11 @@ _DATE = re.compile(
 _POSTCODE = re.compile(r"\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+")
 _STREET = re.compile(r"[a-zæøå]{3,}\s+\d{1,3}[A-Za-z]?\b(?:,|\s|$)")
 _LEADING_PUNCT = re.compile(r"^[^\w\"'«(]")
-_NUMBERED = re.compile(r"^\s*(?:(?i:pkt|punkt|sag(?:\s+nr)?|ad)\.?\s*)?(\d{1,4})\s*[.):]?\s+(?=[A-ZÆØÅ])")
+_FRAGMENT = re.compile(r"^(?:og|eller|af|i|til|for|med|på|om|at|som|der|den|det|fra|ved)\b", re.IGNORECASE)
+"""A forum that begins with a Danish function word is a piece of a sentence ("og referat")."""
+_NUMBERED = re.compile(
+    r"^\s*(?:(?i:pkt|punkt|sag(?:\s+nr)?|ad|åbent?|lukket)\.?\s*)?(\d{1,4})\s*[.):]?\s+(?=[A-ZÆØÅ])"
+)
 """An item heading's number: "3. Titel", "Pkt. 3 Titel", "Ad 3. Titel", "715 Titel"; the title capitalised."""
 _PARTICIPANT_HEADING = re.compile(
     r"^\s*(?:deltagere|til stede|tilstede|fremmødte|mødedeltagere|deltog)\s*:?\s*$", re.IGNORECASE
@@ -79,6 +83,8 @@ def _forum_findings(forum: str | None) -> Iterator[tuple[float, str]]:
         yield GRAVE, f"Forum ligner en dato: «{_short(text)}»"
     elif _LEADING_PUNCT.match(text):
         yield GRAVE, f"Forum begynder med tegnsætning: «{_short(text)}»"
+    elif _FRAGMENT.match(text):
+        yield SERIOUS, f"Forum ligner et brudstykke af en sætning: «{_short(text)}»"
     elif _POSTCODE.search(text) or _STREET.search(text):
         yield SERIOUS, f"Forum ligner en adresse: «{_short(text)}»"
     elif len(text.split()) > 12 or (text.endswith(".") and len(text.split()) > 6):

@@ -63,7 +63,7 @@ def test_a_forum_that_is_no_forum_needs_review(good: Meeting, forum: str, says: 
 
 @pytest.mark.parametrize(
     "forum",
-    ["Rådhusvej 2, 8000 Aarhus C", "Mødet blev holdt i det store lokale på rådhuset i år."],
+    ["Rådhusvej 2, 8000 Aarhus C", "Mødet blev holdt i det store lokale på rådhuset i år.", "Og referat"],
 )
 def test_an_address_or_sentence_as_forum_lowers_confidence(good: Meeting, forum: str) -> None:
     bad = dataclasses.replace(good, meeting=dataclasses.replace(good.meeting, forum=forum))
@@ -115,6 +115,7 @@ def test_longest_run_of_numbered_lines() -> None:
     lines = ["1. Godkendelse", "tekst", "Pkt. 2 Orientering", "1. En liste", "3. Eventuelt", "5. Andet"]
     assert longest_numbered_run(lines) == 3
     assert longest_numbered_run(["715. Budget", "716. Økonomi", "Ad 717. Eventuelt"]) == 3
+    assert longest_numbered_run(["åbent 1 Budget", "Lukket 2 Personalesag", " 3  Eventuelt"]) == 3
     assert longest_numbered_run(["1. sætning med lille", "2. og igen"]) == 0
 
 
