@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import typer
@@ -9,11 +10,18 @@ import typer
 from klynge.cli.main import app
 from klynge.config import database_url
 from klynge.errors import InputError, StoreError
-from klynge.export import Kind, render_docx, render_html, render_markdown, render_pdf
+from klynge.export import FORMATS, Kind, default_kind, render
+from klynge.privacy import mask_meeting
+from klynge.store import accounts
 from klynge.store.db import engine_of, open_store
 from klynge.store.views import to_model
 
-FORMATS = ("docx", "pdf", "md", "html")
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
 
 
 @app.command()
@@ -24,7 +32,9 @@ def export(
     kind: str | None = typer.Option(
         None, "--kind", help="agenda eller minutes (standard: minutes når mødet har referat)."
     ),
-    public: bool = typer.Option(False, "--public", help="Udelad lukkede punkter (offentlig udgave)."),
+    public: bool = typer.Option(
+        False, "--public", help="Offentlig udgave: uden lukkede punkter, personoplysninger skjult."
+    ),
     db: str | None = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB)."),
 ) -> None:
     """Eksportér et møde som dagsorden eller referat i det vante layout."""
@@ -36,21 +46,16 @@ def export(
     try:
         with factory() as session:
             meeting = to_model(session, meeting_id, public=public)
+        if not public and any(it.confidential for it in meeting.items):  # closed items leave: audited
+            accounts.log_closed_download(
+                factory, _user(), "export", f"møde {meeting_id}", format=fmt, file=str(output)
+            )
     finally:
         engine_of(factory).dispose()
-    has_minutes = bool(meeting.decisions) or any(
-        str(s.kind) in ("minutes", "decision") for it in meeting.items for s in it.sections
-    )
-    chosen: Kind = "agenda" if kind == "agenda" or (kind is None and not has_minutes) else "minutes"
-    include_closed = not public
-    if fmt == "docx":
-        data = render_docx(meeting, chosen, include_closed)
-    elif fmt == "pdf":
-        data = render_pdf(meeting, chosen, include_closed)
-    elif fmt == "md":
-        data = render_markdown(meeting, chosen, include_closed).encode("utf-8")
-    else:
-        data = render_html(meeting, chosen, include_closed).encode("utf-8")
+    if public:  # masked in the model: no layout can split a number away from its mask
+        meeting = mask_meeting(meeting)
+    chosen: Kind = default_kind(meeting) if kind is None else ("agenda" if kind == "agenda" else "minutes")
+    data = render(meeting, fmt, chosen, include_closed=not public)
     tmp = output.with_name(output.name + ".tmp")
     try:
         tmp.write_bytes(data)

@@ -24,7 +24,7 @@ from klynge.web.access import Viewer
 from klynge.web.queries import followups
 from klynge.web.queries.calendar import entries as calendar_entries
 
-CLI_VIEWER = Viewer(name="cli", sees_confidential=True, may_write=True, role="admin")
+CLI_VIEWER = Viewer(name="cli", sees_confidential=True, may_write=True, role="admin", sees_personal=True)
 DB_OPTION = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB).")
 
 

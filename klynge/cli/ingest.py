@@ -149,11 +149,11 @@ def ingest(
                     else:
                         if parsed is not None:
                             outcome = ingest_meeting(
-                                factory, data, path.name, parsed, published=not unpublished, run=run
+                                factory, data, path.name, parsed, published=not unpublished, run=run, by=user
                             )
                         else:
                             outcome = ingest_bytes(
-                                factory, data, path.name, published=not unpublished, run=run
+                                factory, data, path.name, published=not unpublished, run=run, by=user
                             )
                         counts[outcome.outcome] += 1
                         if outcome.review:

@@ -7,7 +7,7 @@ import os
 import typer
 
 from klynge.cli.main import app
-from klynge.config import database_url
+from klynge.config import base_url, database_url, trusted_proxies
 from klynge.store.db import hide_password
 from klynge.web.access import is_loopback
 
@@ -28,6 +28,8 @@ def serve(
     import uvicorn
 
     url = database_url(db)
+    base_url()  # a bad setting is an error now, not in each worker
+    trusted_proxies()
     from klynge.web.setup import prepare
 
     loaded = prepare(url, demo=demo)
@@ -49,4 +51,5 @@ def serve(
         workers=workers,
         log_level="warning",
         access_log=False,
+        proxy_headers=False,  # X-Forwarded-For only from KLYNGE_TRUSTED_PROXIES (klynge.web.access)
     )

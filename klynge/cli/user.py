@@ -20,7 +20,12 @@ user_app = typer.Typer(help="Brugere og roller: member, secretariat, admin.")
 app.add_typer(user_app, name="user")
 
 DB_OPTION = typer.Option(None, "--db", help="Database-URL eller SQLite-fil (ellers KLYNGE_DB).")
-FORUM_OPTION = typer.Option(None, "--forum", help="Forum brugeren er medlem/sekretariat af (kan gentages).")
+FORUM_OPTION = typer.Option(
+    None, "--forum", help="Et eksisterende forum brugeren er medlem/sekretariat af (kan gentages)."
+)
+CREATE_FORUM_OPTION = typer.Option(
+    False, "--create-forum", help="Opret et --forum, der ikke findes endnu (aldrig et, der ligner et andet)."
+)
 BY = "cli"
 
 
@@ -45,12 +50,22 @@ def add(
     forum: list[str] | None = FORUM_OPTION,
     name: str = typer.Option("", "--name", help="Fulde navn."),
     password: str | None = typer.Option(None, "--password", help="Ellers KLYNGE_PASSWORD eller prompt."),
+    create_forum: bool = CREATE_FORUM_OPTION,
     db: str | None = DB_OPTION,
 ) -> None:
     """Opret en bruger."""
     factory = _run(db)
     try:
-        accounts.add_user(factory, username, _password(password), role, name=name, fora=forum or [], by=BY)
+        accounts.add_user(
+            factory,
+            username,
+            _password(password),
+            role,
+            name=name,
+            fora=forum or [],
+            create_fora=create_forum,
+            by=BY,
+        )
     finally:
         engine_of(factory).dispose()
     typer.echo(f"bruger {username.strip().lower()} oprettet ({role})")
@@ -72,12 +87,13 @@ def role(
     username: str = typer.Argument(...),
     new_role: str = typer.Argument(..., metavar="ROLE", help="member, secretariat eller admin."),
     forum: list[str] | None = FORUM_OPTION,
+    create_forum: bool = CREATE_FORUM_OPTION,
     db: str | None = DB_OPTION,
 ) -> None:
     """Skift rolle (og fora, når --forum er givet); brugerens sessioner afsluttes."""
     factory = _run(db)
     try:
-        accounts.set_role(factory, username, new_role, fora=forum or None, by=BY)
+        accounts.set_role(factory, username, new_role, fora=forum or None, create_fora=create_forum, by=BY)
     finally:
         engine_of(factory).dispose()
     typer.echo(f"bruger {username}: rolle {new_role}")
@@ -89,7 +105,7 @@ def password_cmd(
     password: str | None = typer.Option(None, "--password"),
     db: str | None = DB_OPTION,
 ) -> None:
-    """Sæt ny adgangskode (brugerens sessioner afsluttes)."""
+    """Sæt ny adgangskode (brugerens sessioner og API-tokens ophører)."""
     factory = _run(db)
     try:
         accounts.set_password(factory, username, _password(password), by=BY)

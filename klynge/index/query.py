@@ -137,10 +137,13 @@ class Filters:
     date_to: dt.date | None = None
     include_unpublished: bool = False
     include_confidential: bool = False
-    draft_forums: tuple[str, ...] = ()
-    """Forums whose unpublished pieces this view may see anyway (their secretariat)."""
-    closed_forums: tuple[str, ...] = ()
-    """Forums whose confidential pieces this view may see anyway (their members)."""
+    draft_forums: tuple[int, ...] = ()
+    """Ids of the forums whose unpublished pieces this view may see anyway (their secretariat)."""
+    closed_forums: tuple[int, ...] = ()
+    """Ids of the forums whose confidential pieces this view may see anyway (their members).
+
+    By id, never by name: two fora whose names differ only in spacing or punctuation ("Nord klyngen",
+    "Nordklyngen") share a name filter key, and a member of one must not see the other's pieces."""
 
     def key_groups(self) -> list[list[str]]:
         """Filter keys as OR-groups to AND together (matching the keys `sync` writes)."""
@@ -167,21 +170,34 @@ class Filters:
             (self.include_confidential, HIDDEN_CONFIDENTIAL, self.closed_forums),
         ):
             if not flag:
-                out.append((key, sorted({"_f_" + danish.slug(f) for f in forums if danish.slug(f)})))
+                out.append((key, sorted({forum_id_key(f) for f in forums})))
         return out
 
-    def may_see(self, published: bool, confidential: bool, forum: str) -> bool:
+    def may_see(self, published: bool, confidential: bool, forum_id: int | None) -> bool:
         """The same rule as `hidden`, for one piece already read (related items)."""
-        slug = "_f_" + danish.slug(forum)
-        drafts = {"_f_" + danish.slug(f) for f in self.draft_forums}
-        closed = {"_f_" + danish.slug(f) for f in self.closed_forums}
-        return (published or self.include_unpublished or slug in drafts) and (
-            not confidential or self.include_confidential or slug in closed
+        return (published or self.include_unpublished or forum_id in self.draft_forums) and (
+            not confidential or self.include_confidential or forum_id in self.closed_forums
         )
 
 
 HIDDEN_UNPUBLISHED = "_v_unpublished"
 HIDDEN_CONFIDENTIAL = "_v_confidential"
+FORUM_ID = "_fid_"
+"""Prefix of the key holding a piece's forum id: what decides visibility for a forum's own people."""
+
+
+def forum_id_key(forum_id: int) -> str:
+    """The key of pieces of the forum with this id ("_fid_12"); no name slug can spell it
+    (slugs have no "_", so "_f_" + slug never starts with "_fid_")."""
+    return f"{FORUM_ID}{int(forum_id)}"
+
+
+def forum_id_of(keys: str) -> int | None:
+    """The forum id in a piece's `keys` column, None when the piece has no forum."""
+    for key in keys.split():
+        if key.startswith(FORUM_ID) and key[len(FORUM_ID) :].isdigit():
+            return int(key[len(FORUM_ID) :])
+    return None
 
 
 def piece_keys(
@@ -192,14 +208,19 @@ def piece_keys(
     year: int | None,
     published: bool,
     confidential: bool,
+    forum_id: int | None = None,
 ) -> list[str]:
-    """The filter keys of one piece; `Filters.key_groups` asks for the same spellings.
+    """The filter keys of one piece; `Filters.key_groups` and `Filters.hidden` ask for the same
+    spellings. `_f_` + the forum's name slug is for the forum filter a user picks; the forum id
+    key (`forum_id_key`) is for visibility.
 
     Keys contain "_", which no analysed word can (`danish.WORD`), so no query word can match a key.
     """
     keys = ["_s_" + danish.slug(section)]
     if danish.slug(forum):
         keys.append("_f_" + danish.slug(forum))
+    if forum_id is not None:
+        keys.append(forum_id_key(forum_id))
     keys.extend(sorted({"_o_" + danish.slug(o) for o in organisations if danish.slug(o)}))
     keys.extend(sorted({"_p_" + danish.slug(p) for p in persons if danish.slug(p)}))
     if year:

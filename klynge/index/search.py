@@ -27,9 +27,10 @@ from sqlalchemy.orm import Session
 from klynge.errors import InputError, NotFound
 from klynge.index import rank, snippet
 from klynge.index.driver import fetch
-from klynge.index.query import Clause, Filters, Query, parse
+from klynge.index.query import Clause, Filters, Query, forum_id_of, parse
 from klynge.index.tables import id_range, search_doc, search_term
 from klynge.index.writer import TOKENS, TOTAL, backend
+from klynge.privacy import mask_personal
 
 CAP = 200
 MAX_PER_PAGE = 100
@@ -142,14 +143,17 @@ def search(
     facets: bool = True,
     include_unpublished: bool = False,
     include_confidential: bool = False,
-    draft_forums: tuple[str, ...] = (),
-    closed_forums: tuple[str, ...] = (),
+    draft_forums: tuple[int, ...] = (),
+    closed_forums: tuple[int, ...] = (),
+    personal: bool = False,
 ) -> SearchResult:
     """Search the archive. Raises `QueryError` (an `InputError`) for a query that cannot run.
 
     The default is the public view; pass `include_unpublished` / `include_confidential` only for
     users allowed to see those, and `draft_forums` / `closed_forums` for those allowed to see the
-    unpublished / confidential pieces of those forums only.
+    unpublished / confidential pieces of the forums with those ids only. Without `personal` (for
+    those who may see personal data), titles and snippets are made from the masked text
+    (`klynge.privacy`), so no <mark> can split a number or an address away from its mask.
     """
     if page < 1 or per_page < 1 or per_page > MAX_PER_PAGE:
         raise InputError(f"side skal være mindst 1 og antal pr. side mellem 1 og {MAX_PER_PAGE}")
@@ -170,14 +174,20 @@ def search(
     )
     conn, owned = _conn(target)
     try:
-        return _run(conn, parsed, filters, page, per_page, facets)
+        return _run(conn, parsed, filters, page, per_page, facets, personal)
     finally:
         if owned is not None:
             owned.close()
 
 
 def _run(
-    conn: Connection, parsed: Query, filters: Filters, page: int, per_page: int, facets: bool
+    conn: Connection,
+    parsed: Query,
+    filters: Filters,
+    page: int,
+    per_page: int,
+    facets: bool,
+    personal: bool = False,
 ) -> SearchResult:
     engine = backend(conn)
     _tune(conn)
@@ -198,6 +208,7 @@ def _run(
     start = (page - 1) * per_page
     page_rows = scored[start : start + per_page]
     texts = _texts(conn, [r.id for _, r in page_rows])
+    shown = _identity if personal else mask_personal
     exact_terms, prefixes = parsed.highlight_terms()
     memo: dict[str, bool] = {}
     hits = tuple(
@@ -206,12 +217,12 @@ def _run(
             meeting_id=r.meeting_id,
             item_id=r.item_id,
             item_number=r.item_number,
-            title=r.title,
+            title=shown(r.title),
             section=r.section,
             date=r.date,
             forum=r.forum,
             score=score,
-            snippet=snippet.make(texts[r.id], exact_terms, prefixes, memo=memo, terms=r.stems.split()),
+            snippet=snippet.make(shown(texts[r.id]), exact_terms, prefixes, memo=memo, terms=r.stems.split()),
         )
         for score, r in page_rows
     )
@@ -225,6 +236,10 @@ def _run(
         facets=_facets(rows) if facets and rows else {},
         facets_exact=not capped,
     )
+
+
+def _identity(text: str) -> str:
+    return text
 
 
 @dataclass(slots=True)
@@ -377,8 +392,8 @@ def related(
     terms: int = 12,
     include_unpublished: bool = False,
     include_confidential: bool = False,
-    draft_forums: tuple[str, ...] = (),
-    closed_forums: tuple[str, ...] = (),
+    draft_forums: tuple[int, ...] = (),
+    closed_forums: tuple[int, ...] = (),
 ) -> list[Related]:
     """Items from other meetings most like this one: its top tf-idf stems as an any-of query."""
     conn, owned = _conn(target)
@@ -386,7 +401,7 @@ def related(
         _tune(conn)
         cols = search_doc.c
         rows = conn.execute(
-            select(cols.stems, cols.meeting_id, cols.published, cols.confidential, cols.forum).where(
+            select(cols.stems, cols.meeting_id, cols.published, cols.confidential, cols["keys"]).where(
                 cols.item_id == item_id
             )
         ).all()
@@ -396,7 +411,7 @@ def related(
             draft_forums=draft_forums,
             closed_forums=closed_forums,
         )
-        visible = [r for r in rows if filters.may_see(r.published, r.confidential, r.forum)]
+        visible = [r for r in rows if filters.may_see(r.published, r.confidential, forum_id_of(r[4]))]
         if not visible:
             raise NotFound(f"punkt {item_id} findes ikke i søgeindekset")
         meeting_id = visible[0].meeting_id

@@ -97,6 +97,7 @@ def pieces_of(session: Session, meeting: Meeting) -> list[Piece]:
             item_number=item.number if item else None,
             title=item.title if item else (meeting.title or forum),
             forum=forum,
+            forum_id=meeting.forum_id,
             date=meeting.date,
             organisations=organisations,
             persons=persons + ((item.presenter,) if item and item.presenter else ()),

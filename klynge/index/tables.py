@@ -4,8 +4,9 @@
 phrases, compound `parts`, filter `keys`) and the filter columns. Its id encodes the meeting date
 in the high bits, counted backwards, so "newest first" is "lowest id first" on both backends and a
 date range is an id range. SQLite adds the FTS5 table `search_fts` over it; PostgreSQL a
-`tsv` tsvector column with a GIN index (see the migration). `search_term` counts in how many pieces
-each stem occurs: idf for related items and the vocabulary for compound splitting.
+`tsv` tsvector column with a GIN index (see the migration). `search_term` counts in how many public pieces
+(published, not closed) each stem occurs: idf for ranking and related items, and the vocabulary
+for compound splitting.
 """
 
 from __future__ import annotations

@@ -1,8 +1,14 @@
 """Writing pieces into the index: analyse, replace a meeting's rows, keep term counts.
 
 `search_term` holds each stem's document frequency, and the row with the empty term holds the
-number of pieces (for idf). Compound parts are found with the archive's vocabulary: the stems
-already in `search_term` plus those of the meeting being written.
+number of pieces (for idf), counted over public pieces only (published, not closed): ranking and
+the vocabulary never depend on what the public cannot see, so writing a draft or closing an item
+moves no public score, and no word of a draft shapes how public text is split. Compound parts are
+found with the archive's vocabulary: the stems already in `search_term` plus those of the meeting
+being written. E-mail addresses, phone and CPR numbers are left out of the analysis
+(`privacy.without_personal`): the public sees them masked, so finding an item by them would tell
+which item holds those digits. The raw text is kept for the snippets of those who may see personal
+data.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from klynge.errors import StoreError
 from klynge.index import danish, fts5, tsvector
 from klynge.index.query import piece_keys
 from klynge.index.tables import MAX_PIECES, doc_id, search_doc, search_term
+from klynge.privacy import without_personal
 
 TOTAL = ""
 """The `search_term` row that counts pieces."""
@@ -40,6 +47,7 @@ class Piece:
     item_number: str | None = None
     title: str = ""
     forum: str = ""
+    forum_id: int | None = None
     date: dt.date | None = None
     organisations: tuple[str, ...] = field(default=())
     persons: tuple[str, ...] = field(default=())
@@ -92,7 +100,7 @@ def rows_for(
     compounds: dict[str, list[str]] = {}  # the pieces repeat their words; split each once
     for seq, piece in enumerate(pieces):
         analysis = danish.analyse(
-            piece.text,
+            without_personal(piece.text),
             known.__contains__,
             norms[seq] if norms is not None else None,
             stems=stems[seq] if stems is not None else None,
@@ -100,7 +108,16 @@ def rows_for(
         )
         year = piece.date.year if piece.date else None
         orgs, persons = tuple(piece.organisations), tuple(piece.persons)
-        spec = (piece.section, piece.forum, orgs, persons, year, piece.published, piece.confidential)
+        spec = (
+            piece.section,
+            piece.forum,
+            orgs,
+            persons,
+            year,
+            piece.published,
+            piece.confidential,
+            piece.forum_id,
+        )
         keys = key_lists.get(spec)
         if keys is None:
             keys = key_lists[spec] = piece_keys(
@@ -111,6 +128,7 @@ def rows_for(
                 year,
                 piece.published,
                 piece.confidential,
+                piece.forum_id,
             )
         rows.append(
             {
@@ -135,11 +153,19 @@ def rows_for(
     return rows
 
 
+def is_public(row: dict[str, Any]) -> bool:
+    """Whether a `search_doc` row is public (published, not closed): only those count in `search_term`."""
+    return bool(row["published"]) and not bool(row["confidential"])
+
+
 def _adjust_terms(conn: Connection, rows: Iterable[dict[str, Any]], sign: int) -> None:
+    """Add (`sign` 1) or take away (-1) the term counts of the public rows among `rows`."""
     counts: Counter[str] = Counter()
     n = 0
     tokens = 0
     for row in rows:
+        if not is_public(row):
+            continue
         words = row["stems"].split()
         counts.update(set(words))
         tokens += len(words)
@@ -164,9 +190,14 @@ def remove(conn: Connection, meeting_id: int) -> None:
     old = [
         dict(r._mapping)
         for r in conn.execute(
-            select(search_doc.c.id, search_doc.c.stems, search_doc.c.parts, search_doc.c["keys"]).where(
-                search_doc.c.meeting_id == meeting_id
-            )
+            select(
+                search_doc.c.id,
+                search_doc.c.stems,
+                search_doc.c.parts,
+                search_doc.c["keys"],
+                search_doc.c.published,
+                search_doc.c.confidential,
+            ).where(search_doc.c.meeting_id == meeting_id)
         )
     ]
     if not old:
@@ -182,7 +213,8 @@ def replace(conn: Connection, meeting_id: int, pieces: Sequence[Piece]) -> None:
     pieces = [p for p in pieces if p.text.strip()]
     if not pieces:
         return
-    norms = [danish.norm_words(p.text) for p in pieces]  # each text split into words once
+    # Each text split into words once; personal data is never a search term (klynge.privacy).
+    norms = [danish.norm_words(without_personal(p.text)) for p in pieces]
     stems = [danish.stems_of(words) for words in norms]
     own = {s for terms in stems for s in terms}
     known = own | known_stems(conn, danish.candidates_of_norms(norms) - own)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from klynge import deadline
 from klynge.errors import NoAgenda
 from klynge.model import Document, Item, Line, Meeting, Participant, Span
+from klynge.segment.closed import closed_body
 from klynge.segment.items import JOURNAL, PRESENTER, choose_chain, find_candidates, read_heading
 from klynge.segment.meeting import read_meeting_info
 from klynge.segment.participants import read_participants
@@ -72,10 +73,7 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
             spans["presenter"] = heading.span
         if heading.time_start:
             spans["time"] = heading.span
-        confidential = heading.confidential or any(
-            re.match(r"^\(?\s*lukket(?:\s+punkt)?\s*[:.)]?\s*$", ln.text.strip(), re.IGNORECASE)
-            for ln in body[:3]
-        )
+        confidential = heading.confidential or closed_body(body)
         if _PARTICIPANTS_TITLE.match(heading.title):
             participants.extend(read_participants(body, listed=True))
         sections, attachments = split_sections(body)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from klynge.model import BlockKind, Line, Span
+from klynge.segment.closed import closed_title
 
 MONTHS = (
     "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
@@ -43,7 +44,6 @@ JOURNAL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-_CONFIDENTIAL = re.compile(r"^\(?\s*lukket(?:\s+punkt)?\b|\blukket punkt\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,5 @@ def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
     title = text[:cut].strip(" -–—:,")
     if title.endswith(".") and not re.search(r"\b\w{1,4}\.$", title):
         title = title[:-1].rstrip()
-    confidential = bool(_CONFIDENTIAL.search(title))
-    if confidential:
-        title = re.sub(r"^\(?\s*lukket(?:\s+punkt)?\s*[:.)\-–]?\s*", "", title, flags=re.IGNORECASE) or title
+    confidential, title = closed_title(title)
     return Heading(title, start, end, presenter, used, span, confidential)

@@ -227,11 +227,103 @@ def publish(factory: SessionFactory, meeting_id: int, *, by: str | None = None) 
         old = m.status
         m.status, m.published = "published", True
         session.flush()
-        snapshot = to_interchange(to_model(session, m.id))
-        snapshot["meeting"].update({"chair": m.chair, "note_taker": m.note_taker, "title": m.title})
-        session.add(t.Publication(meeting_id=m.id, number=number, by=by, snapshot=snapshot))
+        session.add(t.Publication(meeting_id=m.id, number=number, by=by, snapshot=frozen_copy(session, m)))
         _record(session, by, m.id, "meeting", m.id, "publish", {"status": old}, {"publication": number})
         return number
+
+
+def frozen_copy(session: Session, m: t.Meeting) -> dict[str, Any]:
+    """What `publish` freezes: the meeting's interchange JSON with the links a later reader needs.
+
+    Each item keeps its id (`"id"`), so the closed flag it has today can be applied to every earlier
+    version (`as_closed_today`); each action keeps the item it belongs to (`"item"`, its number then),
+    so a closed item's action never shows under another item. Decisions are in their item's
+    `"decision"` text."""
+    meeting = to_model(session, m.id)
+    snapshot = to_interchange(meeting)
+    snapshot["meeting"].update({"chair": m.chair, "note_taker": m.note_taker, "title": m.title})
+    ids = {i.number: i.id for i in m.items}
+    for item in snapshot["items"]:
+        item["id"] = ids.get(item["number"])
+    for frozen, action in zip(snapshot["actions"], meeting.actions, strict=True):
+        frozen["item"] = action.item_number
+    return snapshot
+
+
+def _title_key(title: object) -> str:
+    return " ".join(str(title or "").split()).casefold()
+
+
+def as_closed_today(snapshot: dict[str, Any], today: list[tuple[int, str, str, bool]]) -> dict[str, Any]:
+    """A frozen copy with today's closed flags: an item closed now is closed in every version.
+
+    `today` holds the meeting's items now as (id, number, title, confidential). An item is matched by
+    its frozen id; a copy frozen before ids were kept matches by number or by title (either closed
+    today closes it: hiding one item too many is the safe mistake). Closed then stays closed."""
+    closed_ids = {i for i, _n, _t, closed in today if closed}
+    closed_numbers = {n for _i, n, _t, closed in today if closed}
+    closed_titles = {_title_key(title) for _i, _n, title, closed in today if closed}
+    items = []
+    for item in snapshot.get("items") or []:
+        if "id" in item:
+            closed_now = item["id"] in closed_ids
+        else:
+            closed_now = (
+                item.get("number") in closed_numbers or _title_key(item.get("title")) in closed_titles
+            )
+        items.append({**item, "confidential": bool(item.get("confidential")) or closed_now})
+    return {**snapshot, "items": items}
+
+
+def without_closed(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A frozen copy for those who may not see closed items: closed items gone, and their actions.
+
+    An action frozen without its item (a copy from before the links were kept) goes too when the
+    meeting has a closed item, since it may be that item's."""
+    items = snapshot.get("items") or []
+    closed = {str(it.get("number")) for it in items if it.get("confidential")}
+
+    def shown(action: dict[str, Any]) -> bool:
+        if "item" not in action:
+            return not closed
+        return action["item"] is None or str(action["item"]) not in closed
+
+    return {
+        **snapshot,
+        "items": [it for it in items if not it.get("confidential")],
+        "actions": [a for a in snapshot.get("actions") or [] if shown(a)],
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class Version:
+    """A publication as it is shown today: its frozen copy with today's closed flags."""
+
+    meeting_id: int
+    number: int
+    forum_id: int | None
+    snapshot: dict[str, Any]
+
+
+def version(factory: SessionFactory, meeting_id: int, number: int) -> Version:
+    """Publication `number` of a meeting, with today's closed flags (`as_closed_today`)."""
+    with factory() as session:
+        row = session.execute(
+            select(t.Publication.snapshot, t.Meeting.forum_id)
+            .join(t.Meeting, t.Meeting.id == t.Publication.meeting_id)
+            .where(t.Publication.meeting_id == meeting_id, t.Publication.number == number)
+        ).first()
+        if row is None:
+            raise NotFound(f"møde {meeting_id} har ingen offentliggjort version {number}")
+        today = [
+            (r.id, r.number, r.title, bool(r.confidential))
+            for r in session.execute(
+                select(t.Item.id, t.Item.number, t.Item.title, t.Item.confidential).where(
+                    t.Item.meeting_id == meeting_id
+                )
+            )
+        ]
+    return Version(meeting_id, number, row.forum_id, as_closed_today(row.snapshot, today))
 
 
 def reopen(factory: SessionFactory, meeting_id: int, *, by: str | None = None) -> None:

@@ -18,3 +18,10 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("aa", "å")
     text = re.sub(r"[.,;:()\"'’]", " ", text)
     return " ".join(text.split())[:400]
+
+
+def look_alike_key(name: str) -> str:
+    """`name_key` with spaces, hyphens and every other non-letter/digit left out: "Nord klyngen",
+    "Nord-klyngen" and "Nordklyngen" share it. Two fora with one such key are look-alikes, which
+    the store never creates (`repo.forum_named` takes the existing one)."""
+    return "".join(ch for ch in name_key(name) if ch.isalnum())

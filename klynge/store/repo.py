@@ -13,6 +13,15 @@ version without replacing the minutes. No match: a new meeting.
 Statuses and histories of actions that are still there in the new version (same owner and task) are
 kept.
 
+A new version never widens what may be seen: an unpublished meeting stays unpublished whatever
+`published` says (publishing is `lifecycle.publish`), and an item closed in the stored version (by the
+file or in the editor) stays closed when the new version has an item of the same number or title.
+`permit` (the uploader's rights, `may_edit(forum_id)`) is asked before anything is written: for the
+forum parsed from the file (None when the file names none or a forum not yet stored) and for the
+meeting the file would become a version of; a refusal is a `Forbidden` failure, nothing stored.
+Every stored, duplicate or refused file leaves an `audit` row (`meeting.import`), and every new meeting
+or new version a `revision` row, like the editor's changes.
+
 Each file is one transaction, index update (klynge.index.sync) included; any failure rolls it all back
 and is then recorded as a failed `import_file` in a small transaction of its own.
 The read side the CLI and the web share lives in `klynge.store.views` and is re-exported here.
@@ -32,14 +41,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from klynge import model
-from klynge.errors import KlyngeError, StoreError
+from klynge.errors import Forbidden, KlyngeError, StoreError
 from klynge.index import sync
 from klynge.interchange import quality_json
 from klynge.pipeline import parse
 from klynge.store import tables as t
 from klynge.store.corrected import apply_stored, match_corrected
 from klynge.store.db import SessionFactory
-from klynge.store.names import name_key
+from klynge.store.names import look_alike_key, name_key
 from klynge.store.views import (
     ActionView,
     DocumentView,
@@ -62,6 +71,7 @@ __all__ = [
     "MeetingSummary",
     "MeetingView",
     "Page",
+    "existing_forum",
     "fill_meeting",
     "finish_run",
     "forum_named",
@@ -78,6 +88,8 @@ RETRIES = 3
 """Attempts per file when a parallel writer wins a race on a unique key (file hash, forum, person)."""
 
 Outcome = Literal["new", "duplicate", "new_version", "failed"]
+Permit = Callable[[int | None], bool]
+"""May the caller write meetings of this forum id (None: a file without a stored forum)?"""
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,11 @@ class IngestOutcome:
     @property
     def failed(self) -> bool:
         return self.outcome == "failed"
+
+    @property
+    def refused(self) -> bool:
+        """Failed because the caller may not write the file's forum or meeting."""
+        return isinstance(self.error, Forbidden)
 
 
 def start_run(factory: SessionFactory, source: str = "cli", by: str | None = None) -> int:
@@ -125,14 +142,22 @@ def finish_run(factory: SessionFactory, run_id: int) -> None:
 
 
 def ingest_bytes(
-    factory: SessionFactory, data: bytes, name: str, *, published: bool = True, run: int | None = None
+    factory: SessionFactory,
+    data: bytes,
+    name: str,
+    *,
+    published: bool = True,
+    run: int | None = None,
+    by: str | None = None,
+    permit: Permit | None = None,
 ) -> IngestOutcome:
     """Parse and store one file in one transaction; never raises for a bad file (outcome 'failed').
 
     `run`: the import run to record the file under; None records a one-file run of its own.
+    `by`: who, for the audit and history rows; `permit`: the caller's write rights (None: all).
     Raises `StoreError` only when even the failure cannot be recorded (database gone).
     """
-    return _store(factory, data, name, None, published, run)
+    return _store(factory, data, name, None, published, run, by, permit)
 
 
 def ingest_meeting(
@@ -143,12 +168,14 @@ def ingest_meeting(
     *,
     published: bool = True,
     run: int | None = None,
+    by: str | None = None,
+    permit: Permit | None = None,
 ) -> IngestOutcome:
     """Store a meeting parsed or built elsewhere (e.g. from interchange JSON) with its source file's bytes.
 
-    The same rules as `ingest_bytes`: identity, versions, one transaction, failures recorded.
+    The same rules as `ingest_bytes`: identity, versions, rights, one transaction, failures recorded.
     """
-    return _store(factory, data, name, meeting, published, run)
+    return _store(factory, data, name, meeting, published, run, by, permit)
 
 
 def _store(
@@ -158,6 +185,8 @@ def _store(
     parsed: model.Meeting | None,
     published: bool,
     run: int | None,
+    by: str | None = None,
+    permit: Permit | None = None,
 ) -> IngestOutcome:
     sha = hashlib.sha256(data).hexdigest()
     own_run = run is None
@@ -178,7 +207,8 @@ def _store(
             for attempt in range(1, RETRIES + 1):
                 try:
                     with factory.begin() as session:
-                        outcome = _ingest(session, data, name, sha, parsed_meeting, published)
+                        outcome = _ingest(session, data, name, sha, parsed_meeting, published, permit, by)
+                        session.add(_audit(by, name, sha, outcome))
                         session.add(
                             t.ImportFile(
                                 run_id=run_id,
@@ -196,11 +226,13 @@ def _store(
             raise AssertionError("unreachable")
         except Exception as exc:  # the store's edge: any failure of one file becomes data
             message = _failure_message(name, exc)
+            failed = IngestOutcome(name, "failed", sha, message=message, error=exc)
             with factory.begin() as session:
                 session.add(
                     t.ImportFile(run_id=run_id, filename=name, sha256=sha, outcome="failed", message=message)
                 )
-            return IngestOutcome(name, "failed", sha, message=message, error=exc)
+                session.add(_audit(by, name, sha, failed))
+            return failed
     except SQLAlchemyError as exc:
         raise StoreError(f"{name}: kan ikke gemmes, og fejlen kan ikke registreres ({_reason(exc)})") from exc
     finally:
@@ -225,6 +257,76 @@ def _failure_message(name: str, exc: BaseException) -> str:
     return message if message.startswith(name) else f"{name}: {message}"
 
 
+def _audit(by: str | None, name: str, sha: str, outcome: IngestOutcome) -> t.Audit:
+    """The audit row of one ingested file: who, which file, which meeting, what became of it."""
+    detail: dict[str, Any] = {"file": name, "sha256": sha, "outcome": outcome.outcome}
+    if outcome.version is not None:
+        detail["version"] = outcome.version
+    if outcome.outcome == "new_version":
+        detail["replaced"] = outcome.current
+    if outcome.message:
+        detail["message"] = outcome.message
+    return t.Audit(
+        actor=by,
+        action="meeting.import",
+        target=f"møde {outcome.meeting_id}" if outcome.meeting_id is not None else name,
+        ok=not outcome.failed,
+        detail=detail,
+    )
+
+
+def _stored_forum(session: Session, name: str | None) -> t.Forum | None:
+    if not name or not name.strip():
+        return None
+    return session.scalars(select(t.Forum).where(t.Forum.key == name_key(name))).first()
+
+
+def _check_rights(
+    permit: Permit, name: str, forum_name: str | None, forum: t.Forum | None, meeting: t.Meeting | None
+) -> None:
+    """Refuse (Forbidden) a file the caller may not write: its forum, or the meeting it would replace."""
+    if not permit(forum.id if forum is not None else None):
+        if forum is not None:
+            raise Forbidden(
+                f"{name}: du må ikke indlæse møder for «{forum.name}»; det kræver, at du er "
+                "forummets sekretariat eller administrator. Intet er gemt"
+            )
+        if forum_name and forum_name.strip():
+            raise Forbidden(
+                f"{name}: forummet «{forum_name.strip()}» findes ikke i arkivet, og kun en administrator "
+                "kan oprette et forum ved upload. Intet er gemt"
+            )
+        raise Forbidden(
+            f"{name}: filen nævner ikke et forum, du er sekretariat for; kun en administrator kan "
+            "indlæse møder uden forum. Intet er gemt"
+        )
+    if meeting is not None and not permit(meeting.forum_id):
+        raise Forbidden(
+            f"{name}: filen ville blive en ny version af et møde, du ikke må rette; det kræver, at du "
+            "er mødets forums sekretariat eller administrator. Intet er gemt"
+        )
+
+
+Closed = tuple[set[str], set[str], set[str]]
+
+
+def _closed(meeting: t.Meeting) -> Closed:
+    """What the stored version keeps closed: item numbers, item titles (keys), attachment names."""
+    items = [i for i in meeting.items if i.confidential]
+    attachments = {a.name for i in meeting.items for a in i.attachments if a.confidential}
+    return {i.number for i in items}, {name_key(i.title) for i in items}, attachments
+
+
+def _keep_closed(meeting: t.Meeting, closed: Closed) -> None:
+    """A new version never opens what the stored one kept closed (the file's or the editor's flag)."""
+    numbers, titles, attachments = closed
+    for item in meeting.items:
+        if item.number in numbers or name_key(item.title) in titles:
+            item.confidential = True
+        for a in item.attachments:
+            a.confidential = a.confidential or item.confidential or a.name in attachments
+
+
 def _ingest(
     session: Session,
     data: bytes,
@@ -232,12 +334,33 @@ def _ingest(
     sha: str,
     parsed_meeting: Callable[[], model.Meeting],
     published: bool,
+    permit: Permit | None = None,
+    by: str | None = None,
 ) -> IngestOutcome:
     duplicate = _duplicate(session, name, sha)
     if duplicate is not None:
+        if permit is not None and duplicate.meeting_id is not None:
+            known = session.get(t.Meeting, duplicate.meeting_id)
+            if known is not None and not permit(known.forum_id):
+                raise Forbidden(
+                    f"{name}: filen hører til et møde, du ikke må rette; det kræver, at du er mødets "
+                    "forums sekretariat eller administrator"
+                )
         return duplicate
     full = parsed_meeting()
     parsed = storable(full)
+    with session.no_autoflush:  # lookups, and the rights to write what they find, before any write
+        meeting = match_corrected(session, parsed, name)
+        if meeting is None:
+            forum = _stored_forum(session, parsed.meeting.forum)
+            named = bool((parsed.meeting.forum or "").strip())
+            if forum is not None or not named or parsed.meeting.date is None:
+                meeting = _match(session, forum, parsed.meeting.date, name)  # a new forum has no meetings
+        if meeting is not None:  # a new version: the secretariat's corrections apply to it too
+            parsed = storable(apply_stored(session, meeting, full).meeting)
+        forum = _stored_forum(session, parsed.meeting.forum)
+        if permit is not None:
+            _check_rights(permit, name, parsed.meeting.forum, forum, meeting)
     doc = parsed.document
     document = t.Document(
         sha256=sha,
@@ -249,19 +372,18 @@ def _ingest(
         text=doc.text,
     )
     session.add(document)
-    with session.no_autoflush:  # lookups: the document is written with the meeting, in one flush
-        meeting = match_corrected(session, parsed, name)
-        if meeting is None:
-            meeting = _match(session, forum_named(session, parsed.meeting.forum), parsed.meeting.date, name)
-        if meeting is not None:  # a new version: the secretariat's corrections apply to it too
-            parsed = storable(apply_stored(session, meeting, full).meeting)
-        forum = forum_named(session, parsed.meeting.forum)
+    if forum is None:
+        with session.no_autoflush:  # the document is written with the meeting, in one flush
+            forum = forum_named(session, parsed.meeting.forum)
     carried: Carried = {}
+    closed: Closed = (set(), set(), set())
+    before: dict[str, Any] | None = None
     if meeting is None:
         meeting = t.Meeting(forum=forum, version=1)
         session.add(meeting)
         kind: Outcome = "new"
     else:
+        before = _version_row(meeting)
         number = 1 + (
             session.scalar(
                 select(func.max(t.MeetingVersion.number)).where(t.MeetingVersion.meeting_id == meeting.id)
@@ -272,7 +394,11 @@ def _ingest(
             # An agenda that comes after its minutes: kept as a version, the minutes stay the content.
             session.add(t.MeetingVersion(meeting_id=meeting.id, number=number, document=document))
             session.flush()
+            after = {**before, "file": name, "version": number, "current": False}
+            _revision(session, by, meeting.id, before, after)
             return IngestOutcome(name, "new_version", sha, meeting.id, number, current=False)
+        published = published and meeting.published  # a new version never publishes a draft
+        closed = _closed(meeting)
         carried = clear_content(session, meeting)
         meeting.version = number
         kind = "new_version"
@@ -282,10 +408,40 @@ def _ingest(
     session.flush()
     if kind == "new_version":
         restore_actions(meeting, carried)
+        _keep_closed(meeting, closed)
+        session.flush()
+    _revision(session, by, meeting.id, before, {**_version_row(meeting, document), "current": True})
     sync.reindex_meeting(session, meeting.id)
     verdict = parsed.quality
     review = tuple(verdict.reasons) if verdict is not None and verdict.needs_review else ()
     return IngestOutcome(name, kind, sha, meeting.id, meeting.version, review=review)
+
+
+def _version_row(meeting: t.Meeting, document: t.Document | None = None) -> dict[str, Any]:
+    doc = document or meeting.document
+    return {
+        "file": doc.filename if doc is not None else None,
+        "version": meeting.version,
+        "status": meeting.status,
+        "closed_items": sorted(i.number for i in meeting.items if i.confidential),
+    }
+
+
+def _revision(
+    session: Session, by: str | None, meeting_id: int, before: dict[str, Any] | None, after: dict[str, Any]
+) -> None:
+    """The history row of an ingested file (`meeting import`), as the editor's changes have."""
+    session.add(
+        t.Revision(
+            by=by,
+            meeting_id=meeting_id,
+            entity="meeting",
+            entity_id=meeting_id,
+            change="import",
+            before=before,
+            after=after,
+        )
+    )
 
 
 MINUTES_SECTIONS = (str(model.SectionKind.MINUTES), str(model.SectionKind.DECISION))
@@ -362,13 +518,34 @@ def _match(session: Session, forum: t.Forum | None, date: object, name: str) -> 
     ).first()
 
 
-def forum_named(session: Session, name: str | None) -> t.Forum | None:
-    if not name or not name.strip():
-        return None
+def existing_forum(session: Session, name: str) -> tuple[t.Forum | None, t.Forum | None]:
+    """(the forum of exactly this name (`name_key`), else None; the oldest look-alike forum, whose
+    name differs only in spacing or punctuation (`look_alike_key`), else None)."""
     key = name_key(name)
     forum = session.scalars(select(t.Forum).where(t.Forum.key == key)).first()
+    if forum is not None:
+        return forum, None
+    loose = look_alike_key(name)
+    if not loose:
+        return None, None
+    # Fora are few (dozens): compare in Python rather than keep a second key column.
+    for other in session.scalars(select(t.Forum).order_by(t.Forum.id)):
+        if look_alike_key(other.name) == loose:
+            return None, other
+    return None, None
+
+
+def forum_named(session: Session, name: str | None) -> t.Forum | None:
+    """The forum of this name for a meeting (ingest, upload, editor): the existing one, also when
+    the name differs only in spacing or punctuation ("Nord klyngen" is "Nordklyngen"), else new.
+    A look-alike forum is never created: it would be a second forum its members took for the first."""
+    if not name or not name.strip():
+        return None
+    forum, look_alike = existing_forum(session, name)
+    if forum is None and look_alike is not None:
+        return look_alike
     if forum is None:
-        forum = t.Forum(name=name.strip(), key=key)
+        forum = t.Forum(name=name.strip(), key=name_key(name))
         session.add(forum)
         session.flush()
     return forum

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from fastapi import Request
 
+from klynge.config import IPNetwork
 from klynge.errors import Forbidden
 from klynge.store import accounts
 from klynge.store.accounts import Identity
@@ -106,8 +107,56 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def forwarded_client(
+    peer: str | None, forwarded_for: list[str], trusted: tuple[IPNetwork, ...]
+) -> str | None:
+    """The client's address: the connection's peer, unless the peer is a trusted proxy; then the
+    right-most address of `X-Forwarded-For` that is not a trusted proxy itself (the left part of the
+    header is whatever the client wrote, so it is never believed)."""
+    if peer is None or not _trusted(peer, trusted):
+        return peer
+    hops = [hop.strip().strip('"') for value in forwarded_for for hop in value.split(",")]
+    address = peer
+    for hop in reversed([h for h in hops if h]):
+        try:
+            ipaddress.ip_address(hop.strip("[]"))
+        except ValueError:
+            return address  # junk in the header: the last address a trusted proxy vouched for
+        address = hop.strip("[]")
+        if not _trusted(address, trusted):
+            return address
+    return address
+
+
+def _trusted(address: str, trusted: tuple[IPNetwork, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return False
+    return any(ip in net for net in trusted)
+
+
 def client_ip(request: Request) -> str | None:
-    return request.client.host if request.client else None
+    """The address the login rate limit and the audit log go by (see `forwarded_client`)."""
+    peer = request.client.host if request.client else None
+    trusted: tuple[IPNetwork, ...] = getattr(request.app.state, "trusted_proxies", ())
+    return forwarded_client(peer, request.headers.getlist("x-forwarded-for"), trusted)
+
+
+def site_url(request: Request) -> str:
+    """The public address of the site, for OParl ids, feeds and other absolute links: the configured
+    one (`KLYNGE_BASE_URL`), else the address the server itself listens on. Never the Host header,
+    which any client may set."""
+    configured: str | None = getattr(request.app.state, "base_url", None)
+    if configured:
+        return configured
+    scheme = request.scope.get("scheme", "http")
+    server = request.scope.get("server") or ("127.0.0.1", 80 if scheme == "http" else 443)
+    host, port = server[0], server[1]
+    if ":" in str(host):
+        host = f"[{host}]"
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" if port in (None, default) else f"{scheme}://{host}:{port}"
 
 
 def _identify(request: Request) -> Viewer:
@@ -167,9 +216,8 @@ def new_csrf_cookie() -> str:
 
 async def check_csrf(request: Request, who: Viewer) -> None:
     """Refuse a browser write without the right CSRF token; bearer-token requests need none."""
-    from klynge.web.upload import MAX_BYTES, MAX_FILES, check_request_size
+    from klynge.web.upload import MAX_BYTES, MAX_FILES
 
-    check_request_size(request.headers)
     if who.via_token:
         return
     sent = request.headers.get(CSRF_HEADER, "")
@@ -178,7 +226,7 @@ async def check_csrf(request: Request, who: Viewer) -> None:
         value = form.get(CSRF_FIELD)
         sent = value if isinstance(value, str) else ""
     expected = who.csrf
-    if not expected or not sent or not hmac.compare_digest(sent, expected):
+    if not expected or not sent or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise Forbidden("sikkerhedsnøglen (CSRF) mangler eller er forkert; genindlæs siden og prøv igen")
 
 

@@ -6,12 +6,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from klynge import __version__
+from klynge.config import IPNetwork
 from klynge.web import errors
 from klynge.web.access import is_loopback
+from klynge.web.params import path_ids_fit
 
 STATIC = Path(__file__).parent / "static"
 
@@ -24,26 +26,35 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = None) -> FastAPI:
+def create_app(
+    db_url: str,
+    *,
+    host: str = "127.0.0.1",
+    base_url: str | None = None,
+    trusted_proxies: tuple[IPNetwork, ...] = (),
+) -> FastAPI:
     """Build the app over the database at `db_url`.
 
     `host` is the address the server listens on; writing pages work only when it is a loopback
     address (until accounts exist). `base_url` is the public address used in OParl ids and feeds;
-    by default it is taken from each request.
+    by default the server's own address (never the Host header of a request). `trusted_proxies`:
+    the reverse proxies whose `X-Forwarded-For` names the client (see `access.client_ip`).
     """
     app = FastAPI(
         title="Klynge",
         version=__version__,
         description="Møder, punkter, beslutninger og handlinger fra sundhedsklynger. Fejl: "
         '`{"ok": false, "error": "...", "status": N}`.',
-        docs_url="/api/docs",
+        docs_url=None,  # /api/docs is served from vendored files (klynge.web.api.routes.api_docs)
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=_lifespan,
+        dependencies=[Depends(path_ids_fit)],  # ids beyond 64 bits: 404 on every route
     )
     app.state.db_url = db_url
     app.state.writable = is_loopback(host)
     app.state.base_url = base_url.rstrip("/") if base_url else None
+    app.state.trusted_proxies = tuple(trusted_proxies)
     from klynge.web.pagecache import PageCache
 
     app.state.page_cache = PageCache[bytes]()
@@ -65,8 +76,14 @@ def create_app(db_url: str, *, host: str = "127.0.0.1", base_url: str | None = N
     from klynge.web.routes import include_all
 
     include_all(app)
-    from klynge.web.middleware import ForgetNumbersAfterWrites, MaskPersonalData, SecurityHeaders
+    from klynge.web.middleware import (
+        ForgetNumbersAfterWrites,
+        LimitRequestBody,
+        MaskPersonalData,
+        SecurityHeaders,
+    )
 
+    app.add_middleware(LimitRequestBody)
     app.add_middleware(ForgetNumbersAfterWrites)
     app.add_middleware(MaskPersonalData)
     app.add_middleware(SecurityHeaders)

@@ -7,7 +7,7 @@ import os
 
 from fastapi import FastAPI
 
-from klynge.config import database_url
+from klynge.config import base_url, database_url, trusted_proxies
 from klynge.web.app import create_app
 
 GC_THRESHOLDS = (50_000, 20, 100)
@@ -15,8 +15,14 @@ GC_THRESHOLDS = (50_000, 20, 100)
 
 
 def make_app() -> FastAPI:
-    """Factory for `uvicorn --factory klynge.web.asgi:make_app`; reads KLYNGE_DB and KLYNGE_HOST."""
-    app = create_app(database_url(), host=os.environ.get("KLYNGE_HOST", "127.0.0.1"))
+    """Factory for `uvicorn --factory klynge.web.asgi:make_app`; reads KLYNGE_DB, KLYNGE_HOST,
+    KLYNGE_BASE_URL and KLYNGE_TRUSTED_PROXIES."""
+    app = create_app(
+        database_url(),
+        host=os.environ.get("KLYNGE_HOST", "127.0.0.1"),
+        base_url=base_url(),
+        trusted_proxies=trusted_proxies(),
+    )
     tune_collector()
     return app
 

@@ -74,6 +74,11 @@ def install(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
+        from klynge.web.guard import refusal
+
+        refused = await refusal(request)  # a writing route: its guard answers first (403/404)
+        if refused is not None:
+            return await on_klynge(request, refused)
         return error_response(request, 422, _validation_message(exc))
 
     async def on_crash(request: Request, exc: Exception) -> Response:

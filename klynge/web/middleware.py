@@ -8,17 +8,25 @@ app masked itself (the page cache keeps pages masked, so a cache hit is not mask
 the private `MASKED_HEADER`, which is removed here and never reaches the client.
 `ForgetNumbersAfterWrites` makes the worker forget its lagging list-page numbers
 (klynge.web.numbers) once a write it served has succeeded, before the answer goes out.
-`SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response. Scripts only from
-the site itself (htmx is vendored); inline styles are allowed (a few style attributes, and htmx's
-indicator style), inline scripts are not.
+`LimitRequestBody` caps the body of every request as it arrives (Content-Length is only a claim; a
+chunked body has none): uploads at `upload.MAX_REQUEST`, everything else at `upload.MAX_OTHER`.
+`SecurityHeaders` adds CSP, nosniff, frame and referrer rules to every response, `Vary: Cookie,
+Authorization`, and `Cache-Control: private, no-store` to every answer for a signed-in person.
+Scripts only from the site itself (htmx and Swagger UI are vendored); inline styles are allowed (a
+few style attributes, and htmx's indicator style), inline scripts are not.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
+from klynge.errors import TooLarge
 from klynge.privacy import mask_personal
+from klynge.web.upload import body_limit, check_request_size, too_large
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -44,12 +52,6 @@ CSP = (
     "object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
-# Swagger UI at /api/docs loads its script and styles from a CDN and starts with an inline script.
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
-)
 HEADERS = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
@@ -66,18 +68,36 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope.get("path", "").startswith("/api/docs") else CSP
+        path = scope.get("path", "")
+        static = path.startswith("/static/")
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
-                extra = [(b"content-security-policy", csp.encode()), *HEADERS]
+                extra = [(b"content-security-policy", CSP.encode()), *HEADERS]
                 headers.extend((n, v) for n, v in extra if n not in present)
+                if not static:
+                    if _personal_answer(scope):  # never kept by a shared cache, nor on disk
+                        headers = [(n, v) for n, v in headers if n.lower() != b"cache-control"]
+                        headers.append((b"cache-control", b"private, no-store"))
+                    headers.append((b"vary", b"Cookie, Authorization"))
                 message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def _personal_answer(scope: Scope) -> bool:
+    """Whether the answer is for one person: a signed-in viewer, a token, the desktop archive's
+    own user, or a request that carries a session cookie or credentials at all."""
+    viewer = (scope.get("state") or {}).get("viewer")
+    if viewer is not None and (getattr(viewer, "signed_in", False) or getattr(viewer, "may_write", False)):
+        return True
+    for name, value in scope.get("headers", []):
+        if name == b"authorization" or (name == b"cookie" and b"klynge_session=" in value):
+            return True
+    return False
 
 
 def _sees_personal(scope: Scope) -> bool:
@@ -130,6 +150,69 @@ class MaskPersonalData:
             await send({"type": "http.response.body", "body": body, "more_body": False})
 
         await self.app(scope, receive, masked)
+
+
+class BodyTooLarge(HTTPException):
+    """Raised from `receive` when a body passes its cap; an HTTPException so that FastAPI's form and
+    JSON parsing passes it on (it turns other errors into 400) to the one error handler (413)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(413, message)
+
+
+class LimitRequestBody:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = body_limit(scope.get("method", "GET"), scope.get("path", ""))
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        try:
+            check_request_size(headers, limit)
+        except TooLarge as exc:
+            await self.app(scope, _refuse(str(exc)), send)  # the app answers 413 at its first read
+            return
+        received = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(too_large(None, limit))
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except BodyTooLarge as exc:  # read outside any route (or a route let it pass): answer here
+            if started:
+                raise
+            body = json.dumps({"ok": False, "error": exc.detail, "status": 413}).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+
+
+def _refuse(message: str) -> Receive:
+    async def receive() -> Message:
+        raise BodyTooLarge(message)
+
+    return receive
 
 
 READS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -138,6 +138,9 @@ class MeetingDetail:
     announced: tuple[MeetingSummary, ...] = ()
     original_allowed: bool = True
     """False when the original file holds closed items this viewer may not see."""
+    original_masked: bool = False
+    """True when the original file holds personal data this viewer may not see: they get the public
+    edition with personal data masked in its stead."""
 
     def by_organisation(self) -> list[tuple[str, list[Participant]]]:
         """Participants grouped by organisation, in order of first appearance; no organisation last."""

@@ -131,3 +131,26 @@ def test_calendar_parses_and_narrows(db: str) -> None:
     narrowed = icalendar.Calendar.from_ical(res.stdout).walk("VEVENT")
     assert all("Østklyngen" not in str(e.get("CATEGORIES", "")) for e in narrowed)
     assert len(narrowed) < len(events)
+
+
+def test_public_calendar_masks_personal_data_before_folding(tmp_path: Path) -> None:
+    """`klynge calendar --public` has no web middleware: the entries are masked before the file is
+    built (and folded); the operator's own calendar keeps the text as written (issue 22)."""
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    factory = open_store(url)
+    meeting = _meeting()
+    task = "ringer til vagten på tlf. 21.34.56.78 eller skriver til anne.madsen@nordby.dk, CPR 010203 1234"
+    meeting = dataclasses.replace(
+        meeting,
+        meeting=dataclasses.replace(meeting.meeting, location="Rådhuset, tlf. 21-34-5678"),
+        actions=(dataclasses.replace(meeting.actions[0], task=task),),
+    )
+    assert ingest_meeting(factory, b"referat", "referat.txt", meeting).outcome == "new"
+    engine_of(factory).dispose()
+    public = subprocess.run([*KLYNGE, "calendar", "--public", "--db", url], capture_output=True, timeout=60)
+    text = public.stdout.decode().replace("\r\n ", "")
+    for number in ("21.34.56.78", "anne.madsen@nordby.dk", "010203 1234", "21-34-5678"):
+        assert number not in text
+    assert "[telefon]" in text and "[e-mail]" in text and "[cpr]" in text
+    own = subprocess.run([*KLYNGE, "calendar", "--db", url], capture_output=True, timeout=60)
+    assert "21.34.56.78" in own.stdout.decode().replace("\r\n ", "")

@@ -121,3 +121,49 @@ def test_yaml_status_reopen_and_errors(klynge: Run, sqlite_url: str, tmp_path: P
     assert wrong.returncode == 1 and "odt" in wrong.stderr
     # Nothing of the failed attempts was stored: still one meeting.
     assert "møde 2" not in klynge("meeting", "status", 2, db=sqlite_url).stdout
+
+
+PERSONAL = ("21.34.56.78", "21345678", "anne.madsen@nordby.dk", "010203 1234", "0102031234", "21-34-5678")
+
+
+def test_public_export_masks_personal_data_in_every_format(
+    klynge: Run, sqlite_url: str, tmp_path: Path
+) -> None:
+    """Issue 22, finding 6: `export --public` masks the model before any layout; the operator's own
+    export keeps the text as written."""
+    import re
+    import zipfile
+
+    from klynge.read import read_document
+
+    data = minutes()
+    data["meeting"]["location"] = "Mødelokale 2, tlf. 21-34-5678"
+    data["items"][1]["title"] = "Genindlæggelser, kontakt anne.madsen@nordby.dk"
+    data["items"][1]["case_text"] = (
+        "Kontakt Anne Madsen på tlf. 21.34.56.78 eller anne.madsen@nordby.dk; borgerens CPR "
+        "010203 1234 og 0102031234, vagt 21-34-5678. Mobil 21345678 og tlf. 21 34 56 78."
+    )
+    data["actions"] = [{"owner": "Anders Holm", "task": "ringe til 21345678", "due": "2027-04-30"}]
+    source = tmp_path / "møde.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    mid = new(klynge, source, sqlite_url)
+    assert klynge("meeting", "publish", mid, db=sqlite_url).returncode == 0
+    for fmt in ("md", "html", "docx", "pdf"):
+        out = tmp_path / f"offentlig.{fmt}"
+        res = klynge("export", mid, "-f", fmt, "-o", out, "--public", db=sqlite_url)
+        assert res.returncode == 0, res.stderr
+        texts = [read_document(out.read_bytes(), out.name).text]
+        if fmt == "docx":
+            with zipfile.ZipFile(out) as z:
+                texts += [
+                    re.sub(r"<[^>]+>", "", z.read(n).decode()) for n in z.namelist() if n.endswith(".xml")
+                ]
+        else:
+            texts.append(re.sub(r"<[^>]+>", "", out.read_bytes().decode("utf-8", errors="replace")))
+        for text in texts:
+            for number in (*PERSONAL, "21 34 56 78"):
+                assert number not in text, (fmt, number)
+        assert "[telefon]" in texts[0] and "[cpr]" in texts[0] and "[e-mail]" in texts[0], fmt
+    own = tmp_path / "eget.md"
+    assert klynge("export", mid, "-f", "md", "-o", own, db=sqlite_url).returncode == 0
+    assert "21.34.56.78" in own.read_text() and "anne.madsen@nordby.dk" in own.read_text()

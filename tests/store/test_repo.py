@@ -441,3 +441,65 @@ def test_killed_writer_leaves_a_consistent_store(store: SessionFactory, db_url: 
     again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert count(store, t.Meeting) == 80 and count(store, t.Document) == 80 and count(store, t.Item) == 320
+
+
+def test_a_reimport_never_widens_visibility(store: SessionFactory, sample: Build) -> None:
+    """Issue 22, finding 4: a corrected file ingested again (CLI, published by default) keeps a
+    draft unpublished and keeps the item the editor closed closed; both are in the history."""
+    from klynge.store import lifecycle
+
+    data1, meeting1 = sample(name="referat.txt")
+    first = ingest_meeting(store, data1, "referat.txt", meeting1, published=False, by="sekr")
+    assert first.meeting_id is not None
+    with store() as s:
+        item = s.scalars(
+            select(t.Item).where(t.Item.meeting_id == first.meeting_id, t.Item.number == "2")
+        ).one()
+        assert not item.confidential
+    lifecycle.update_item(store, item.id, {"confidential": True}, by="sekr")
+    data2, meeting2 = sample(name="referat-rettet.txt", extra="4. Eventuelt\n")
+    again = ingest_meeting(store, data2, "referat-rettet.txt", meeting2, by="cli-bruger")
+    assert again.outcome == "new_version" and again.meeting_id == first.meeting_id
+    with store() as s:
+        m = s.get_one(t.Meeting, first.meeting_id)
+        assert (m.published, m.status) == (False, "minutes_draft")
+        assert [(i.number, i.confidential) for i in m.items] == [
+            ("1", False),
+            ("2", True),
+            ("3", True),
+            ("4", False),
+        ]
+        assert all(a.confidential for i in m.items if i.number == "2" for a in i.attachments)
+        audit = s.scalars(
+            select(t.Audit).where(t.Audit.action == "meeting.import").order_by(t.Audit.id)
+        ).all()
+        assert [(a.actor, a.detail["outcome"], a.detail["file"]) for a in audit] == [
+            ("sekr", "new", "referat.txt"),
+            ("cli-bruger", "new_version", "referat-rettet.txt"),
+        ]
+    imports = [r for r in lifecycle.history(store, first.meeting_id) if r.change == "import"]
+    assert [
+        (r.by, r.before and r.before["closed_items"], r.after and r.after["closed_items"]) for r in imports
+    ] == [
+        ("sekr", None, ["3"]),
+        ("cli-bruger", ["2", "3"], ["2", "3"]),
+    ]
+
+
+def test_rights_are_checked_before_anything_is_stored(store: SessionFactory, sample: Build) -> None:
+    """`permit` refuses a file of a forum the caller may not write: nothing of it is stored."""
+    data1, meeting1 = sample(name="referat.txt")
+    first = ingest_meeting(store, data1, "referat.txt", meeting1, published=False)
+    assert first.meeting_id is not None
+    before = [count(store, table) for table in CONTENT_TABLES]
+    data2, meeting2 = sample(name="rettet.txt", extra="4. Eventuelt\n")
+    refused = ingest_meeting(store, data2, "rettet.txt", meeting2, by="sekr", permit=lambda forum: False)
+    assert refused.failed and refused.refused and refused.message
+    assert "du må ikke indlæse møder for «Klyngestyregruppen Nordklyngen»" in refused.message
+    assert [count(store, table) for table in CONTENT_TABLES] == before
+    data3, meeting3 = sample(name="ny.txt", forum="Ny klynge")
+    new_forum = ingest_meeting(store, data3, "ny.txt", meeting3, permit=lambda forum: forum is not None)
+    assert new_forum.refused and "findes ikke i arkivet" in (new_forum.message or "")
+    assert [count(store, table) for table in CONTENT_TABLES] == before
+    allowed = ingest_meeting(store, data2, "rettet.txt", meeting2, permit=lambda forum: forum is not None)
+    assert allowed.outcome == "new_version"

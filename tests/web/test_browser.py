@@ -213,6 +213,22 @@ def test_hostile_minutes_render_inert(page: Any, live: tuple[str, Archive]) -> N
     assert page.evaluate("typeof window.__pwned") == "undefined"
 
 
+def test_api_docs_run_from_the_site_itself(page: Any, live: tuple[str, Archive]) -> None:
+    """Swagger UI at /api/docs: every request to this site, no CSP violation, the API listed."""
+    base, _ = live
+    requested: list[str] = []
+    problems: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(base + "/api/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+    assert "Klynge" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock").count() > 10  # the operations are listed
+    assert requested and all(u.startswith(base) for u in requested), requested
+    assert not [p for p in problems if "Content Security Policy" in p], problems
+    shot(page, "api-docs")
+
+
 BADLY_READ = """# Referat
 
 Dato: 14. marts 2024

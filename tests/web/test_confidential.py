@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from builders import written_meeting
 from sqlalchemy import select
-from webarchive import TestClient
+from webarchive import TestClient, post_login
 
 from klynge.interchange import from_interchange
 from klynge.store import accounts, lifecycle
@@ -171,8 +171,8 @@ def test_member_of_another_forum_sees_neither(archive: tuple[str, SessionFactory
     url, factory = archive
     app = create_app(url)
     with TestClient(app, raise_server_exceptions=False) as client:
-        r = client.post("/login", data={"username": "sydmedlem", "password": "en lang adgangskode"})
-        assert r.status_code == 200 and "sydmedlem" in r.text
+        assert post_login(client, "sydmedlem", "en lang adgangskode").status_code == 303
+        assert "sydmedlem" in client.get("/").text
         pages = crawl(client, _ids(factory))
     app.state.engine.dispose()
     assert len(pages) > 60
@@ -205,10 +205,7 @@ def test_own_forum_members_find_their_closed_and_draft_texts(archive: tuple[str,
     app = create_app(url)
     for user, word, other in (("nordmedlem", CLOSED_WORD, DRAFT_WORD), ("sydsekr", DRAFT_WORD, CLOSED_WORD)):
         with TestClient(app, raise_server_exceptions=False) as client:
-            assert (
-                client.post("/login", data={"username": user, "password": "en lang adgangskode"}).status_code
-                == 200
-            )
+            assert post_login(client, user, "en lang adgangskode").status_code == 303
             found = client.get("/api/search", params={"q": word}).json()
             assert found["total"] >= 1, user
             assert client.get("/api/search", params={"q": other}).json()["total"] == 0, user

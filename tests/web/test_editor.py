@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
-from webarchive import UNPUBLISHED, Archive, TestClient
+from webarchive import UNPUBLISHED, Archive, TestClient, post_login
 
 from klynge.store import accounts
 from klynge.store import tables as t
@@ -27,7 +27,7 @@ def web(archive: Archive) -> Iterator[TestClient]:
 
 
 def login(c: TestClient, user: str) -> str:
-    assert c.post("/login", data={"username": user, "password": "en lang adgangskode"}).status_code == 200
+    assert post_login(c, user, "en lang adgangskode").status_code == 303
     return re.search(r'"X-CSRF-Token": "([^"]+)"', c.get("/").text).group(1)  # type: ignore[union-attr]
 
 

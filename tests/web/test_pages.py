@@ -270,8 +270,10 @@ def test_upload_bad_files_and_import_page(client: TestClient) -> None:
 def test_upload_a_real_file(client: TestClient, needs_parser: None, minutes_text: Callable[..., str]) -> None:
     text = minutes_text("Klyngestyregruppen Vestklyngen", dt.date(2024, 11, 7))
     before = client.get("/api/meetings").json()["total"]
-    r = client.post("/upload", files=[("filer", ("vest.txt", text.encode(), "text/plain"))])
-    assert "nyt møde" in r.text
+    r = client.post(
+        "/upload", data={"offentliggør": "on"}, files=[("filer", ("vest.txt", text.encode(), "text/plain"))]
+    )
+    assert "nyt møde" in r.text and "offentliggjort" in r.text
     link = re.search(r'<a href="/moeder/(\d+)">Åbn møde', r.text)
     assert link
     assert client.get("/api/meetings").json()["total"] == before + 1

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from builders import written_meeting
 from sqlalchemy import select
-from webarchive import TestClient
+from webarchive import TestClient, post_login
 
 from klynge.interchange import from_interchange
 from klynge.store import accounts, lifecycle
@@ -90,10 +90,7 @@ def test_public_sees_masks_everywhere(site: tuple[TestClient, SessionFactory, in
 
 def test_members_see_the_text_as_written(site: tuple[TestClient, SessionFactory, int]) -> None:
     client, _, mid = site
-    assert (
-        client.post("/login", data={"username": "medlem", "password": "en lang adgangskode"}).status_code
-        == 200
-    )
+    assert post_login(client, "medlem", "en lang adgangskode").status_code == 303
     page = client.get(f"/moeder/{mid}").text
     assert EMAIL in page and PHONE in page and CPR in page
     assert EMAIL in client.get(f"/api/meetings/{mid}").text

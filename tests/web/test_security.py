@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
-from webarchive import SECRET, UNPUBLISHED, Archive, TestClient
+from webarchive import SECRET, UNPUBLISHED, Archive, TestClient, post_login
 
 from klynge.store import accounts
 from klynge.store.tables import Action, Audit, Item
@@ -41,9 +41,7 @@ def web(users: Archive) -> Iterator[TestClient]:
 
 
 def login(c: TestClient, username: str, password: str = PASSWORD) -> int:
-    r = c.post(
-        "/login", data={"username": username, "password": password, "next": "/moeder"}, follow_redirects=False
-    )
+    r = post_login(c, username, password, next="/moeder")
     if r.status_code == 303:
         page = c.get("/")
         token = page.text.split('"X-CSRF-Token": "', 1)[1].split('"', 1)[0]
@@ -59,11 +57,7 @@ def closed_item(archive: Archive, key: str) -> int:
 
 
 def test_login_sets_a_safe_cookie_and_logout_ends_the_session(web: TestClient) -> None:
-    r = web.post(
-        "/login",
-        data={"username": "medlem", "password": PASSWORD, "next": "//evil.example/"},
-        follow_redirects=False,
-    )
+    r = post_login(web, "medlem", PASSWORD, next="//evil.example/")
     assert r.status_code == 303 and r.headers["location"] == "/"  # never off-site
     cookie = r.headers["set-cookie"]
     assert (
@@ -82,16 +76,16 @@ def test_login_sets_a_safe_cookie_and_logout_ends_the_session(web: TestClient) -
 
 
 def test_wrong_password_same_message_and_rate_limit(web: TestClient, users: Archive) -> None:
-    unknown = web.post("/login", data={"username": "ingen", "password": "forkert-forkert"})
-    wrong = web.post("/login", data={"username": "medlem", "password": "forkert-forkert"})
+    unknown = post_login(web, "ingen", "forkert-forkert")
+    wrong = post_login(web, "medlem", "forkert-forkert")
     assert unknown.status_code == wrong.status_code == 401
     assert (
         "forkert brugernavn eller adgangskode" in unknown.text
         and "forkert brugernavn eller adgangskode" in wrong.text
     )
     for _ in range(4):
-        web.post("/login", data={"username": "medlem", "password": "stadig-forkert"})
-    locked = web.post("/login", data={"username": "medlem", "password": PASSWORD})
+        post_login(web, "medlem", "stadig-forkert")
+    locked = post_login(web, "medlem", PASSWORD)
     assert locked.status_code == 429 and "for mange" in locked.text  # even the right password, for now
     with users.factory() as s:
         failures = s.scalars(select(Audit).where(Audit.action == "login", Audit.ok.is_(False))).all()

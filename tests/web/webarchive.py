@@ -4,6 +4,7 @@ unpublished, made from the shared `sample` fixture and stored through the store'
 from __future__ import annotations
 
 import datetime as dt
+import re
 import socket
 import threading
 import time
@@ -21,7 +22,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*httpx2.*")
     from fastapi.testclient import TestClient
 
-__all__ = ["SECRET", "UNPUBLISHED", "Archive", "TestClient", "load_archive", "served"]
+__all__ = ["SECRET", "UNPUBLISHED", "Archive", "TestClient", "load_archive", "post_login", "served"]
 
 SECRET = "Hemmeligdomsprojekt"
 """Title of the closed item in every sample meeting: must never reach the public."""
@@ -52,6 +53,17 @@ def load_archive(url: str, sample: Callable[..., tuple[bytes, object]]) -> Archi
         assert outcome.meeting_id is not None, outcome.message
         ids[key] = outcome.meeting_id
     return Archive(url, factory, ids)
+
+
+def post_login(client: Any, username: str, password: str, **fields: str) -> Any:
+    """Log in as a browser does: GET /login (the form and its CSRF cookie), then POST the form with
+    its `csrf` field. `client` is a TestClient or an httpx.Client; extra form fields (e.g. `next`)
+    as keywords; redirects are not followed."""
+    form = client.get("/login").text
+    found = re.search(r'name="csrf" value="([^"]*)"', form)
+    csrf = found.group(1) if found else client.cookies.get("klynge_csrf") or ""
+    data = {"username": username, "password": password, "csrf": csrf, **fields}
+    return client.post("/login", data=data, headers={"X-CSRF-Token": csrf}, follow_redirects=False)
 
 
 @contextmanager

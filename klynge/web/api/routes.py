@@ -6,18 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from klynge.web.access import Viewer, require_writer, viewer
+from klynge.web.access import Viewer, require_writer, site_url, viewer
 from klynge.web.db import ReadSession, sessions
+from klynge.web.guard import Editing, editing
 from klynge.web.pages.items import related_items
 from klynge.web.pages.search import run_search
-from klynge.web.params import opt_date, opt_int, opt_str
+from klynge.web.params import opt_date, opt_str, opt_year
 from klynge.web.queries import followups, imports, items, meetings, people
 from klynge.web.threads import read_route
-from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads
+from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads, wants_publish
 from klynge.web.views import Page, as_json
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -25,11 +27,31 @@ PerPage = Query(50, ge=1, le=500, description="Antal pr. side (højst 500).")
 PageNo = Query(1, ge=1, le=100_000, description="Sidenummer, fra 1.")
 
 
+DOCS_PAGE = """<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>Klynge API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-ui/init.js"></script>
+</body></html>
+"""
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs() -> HTMLResponse:
+    """The browsable API (Swagger UI): vendored script and styles under /static, no inline script,
+    nothing from another site."""
+    return HTMLResponse(DOCS_PAGE)
+
+
 def listing(request: Request, page: Page[Any]) -> dict[str, Any]:
     """A page of records with links to the next and previous pages."""
 
+    here = site_url(request) + request.url.path  # not request.url: its host is the Host header
+
     def link(n: int) -> str:
-        return str(request.url.include_query_params(page=n, per_page=page.size))
+        return f"{here}?{request.url.include_query_params(page=n, per_page=page.size).query}"
 
     nxt = link(page.page + 1) if page.has_next else None
     prev = link(page.page - 1) if page.page > 1 else None
@@ -135,12 +157,14 @@ class StatusChange(BaseModel):
 def api_action_status(
     action_id: int,
     change: StatusChange,
-    who: Viewer = Depends(require_writer),
+    ed: Editing = Depends(editing),
     s: Session = ReadSession,
 ) -> dict[str, Any]:
+    who = ed.who
     action = followups.set_status(s, who, action_id, change.status, change.note)
     m = meetings.get_meeting(s, who, action.meeting_id)
-    return {"ok": True, "data": as_json(followups.action_view(action, meetings.summary(m), dt.date.today()))}
+    view = followups.action_view(action, meetings.summary(m), dt.date.today(), who)
+    return {"ok": True, "data": as_json(view)}
 
 
 @router.get("/people", summary="Personer")
@@ -200,7 +224,7 @@ def api_search(
         organisation=organisation,
         person=person,
         section=section,
-        year=opt_int(year, "year"),
+        year=opt_year(year, "year"),
         date_from=opt_date(date_from, "from"),
         date_to=opt_date(date_to, "to"),
         page=page,
@@ -222,7 +246,9 @@ def api_imports(
 
 
 @router.post("/upload", summary="Indlæs filer (multipart, feltet 'files'); ét resultat pr. fil")
-async def api_upload(request: Request, who: Viewer = Depends(require_writer)) -> dict[str, Any]:
+async def api_upload(
+    request: Request, response: Response, who: Viewer = Depends(require_writer)
+) -> dict[str, Any]:
     from klynge.web.threads import in_write_thread
 
     form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
@@ -236,12 +262,24 @@ async def api_upload(request: Request, who: Viewer = Depends(require_writer)) ->
         from klynge.errors import InputError
 
         raise InputError("ingen filer modtaget (send multipart med feltet 'files')")
-    result = await in_write_thread(request, ingest_uploads, sessions(request), who, uploads)
-    return {
-        "ok": not any(o.failed for o in result.outcomes),
+    result = await in_write_thread(
+        request, ingest_uploads, sessions(request), who, uploads, publish=wants_publish(form)
+    )
+    body = {
+        "ok": not any(o.failed for o in result.outcomes) and not result.not_published,
         "run_id": result.run_id,
         "files": [
-            {"name": o.name, "outcome": o.outcome, "meeting_id": o.meeting_id, "message": o.message}
+            {
+                "name": o.name,
+                "outcome": o.outcome,
+                "meeting_id": o.meeting_id,
+                "published": o.meeting_id in result.published,
+                "message": o.message,
+            }
             for o in result.outcomes
         ],
+        "problems": list(result.not_published),
     }
+    if result.refused:
+        response.status_code = 403  # a file the uploader may not write: refused, nothing of it stored
+    return body

@@ -4,7 +4,8 @@
     POST /api/meetings/{id}/status     {"status": "agenda_sent"} (or "next")
     POST /api/meetings/{id}/publish    -> {"data": {"id", "publication"}}
 
-Only the forum's secretariat or an admin; browsers need the CSRF header as for every write.
+Only the forum's secretariat or an admin (the one guard, `klynge.web.guard.editing`, answers
+before anything else, also for a malformed body); browsers need the CSRF header as for every write.
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel
 from sqlalchemy import select
 
-from klynge.errors import Forbidden, InputError, NotFound
+from klynge.errors import Forbidden, InputError
 from klynge.interchange import from_interchange
 from klynge.store import lifecycle
 from klynge.store.names import name_key
 from klynge.store.tables import Forum, Meeting
-from klynge.web.access import Viewer, require_writer
 from klynge.web.db import sessions
+from klynge.web.guard import Editing, editing
 from klynge.web.threads import in_write_thread
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(editing)])
 
 
 class StatusBody(BaseModel):
@@ -36,27 +37,15 @@ def _forum_id_by_name(request: Request, name: str) -> int | None:
         return s.scalar(select(Forum.id).where(Forum.key == name_key(name)))
 
 
-def _meeting_forum(request: Request, meeting_id: int) -> tuple[int | None, str]:
-    with sessions(request)() as s:
-        row = s.execute(select(Meeting.forum_id, Meeting.status).where(Meeting.id == meeting_id)).first()
-    if row is None:
-        raise NotFound(f"møde {meeting_id} findes ikke")
-    return row.forum_id, row.status
-
-
-def _may_edit(who: Viewer, forum_id: int | None, what: str) -> None:
-    if not who.may_edit(forum_id):
-        raise Forbidden(f"{what}: kun forummets sekretariat eller en administrator")
-
-
 @router.post(
     "/meetings", summary="Gem et møde skrevet som interchange-JSON (ikke offentliggjort)", status_code=201
 )
 async def api_new_meeting(
     request: Request,
     data: dict[str, Any] = Body(..., description="Mødet i interchange-formatet (FORMAT.md)."),
-    who: Viewer = Depends(require_writer),
+    ed: Editing = Depends(editing),
 ) -> dict[str, Any]:
+    who = ed.who
     if not isinstance(data.get("meeting"), dict) or not isinstance(data.get("items", []), list):
         raise InputError('forventer et objekt med "meeting" og "items" (se FORMAT.md)')
     forum = str(data["meeting"].get("forum") or "").strip()
@@ -75,22 +64,20 @@ async def api_new_meeting(
 
 @router.post("/meetings/{meeting_id}/status", summary="Flyt et møde i forløbet ('next' = næste trin)")
 async def api_meeting_status(
-    request: Request, meeting_id: int, body: StatusBody, who: Viewer = Depends(require_writer)
+    request: Request, meeting_id: int, body: StatusBody, ed: Editing = Depends(editing)
 ) -> dict[str, Any]:
-    forum_id, current = _meeting_forum(request, meeting_id)
-    _may_edit(who, forum_id, f"møde {meeting_id}")
+    with sessions(request)() as s:
+        current = s.scalar(select(Meeting.status).where(Meeting.id == meeting_id)) or ""
     target = lifecycle.next_status(current) if body.status == "next" else body.status
     if target is None:
         raise InputError(f"møde {meeting_id} er offentliggjort; der er intet næste trin")
-    await in_write_thread(request, lifecycle.set_status, sessions(request), meeting_id, target, by=who.name)
+    await in_write_thread(
+        request, lifecycle.set_status, sessions(request), meeting_id, target, by=ed.who.name
+    )
     return {"ok": True, "data": {"id": meeting_id, "status": target, "previous": current}}
 
 
 @router.post("/meetings/{meeting_id}/publish", summary="Offentliggør et møde (en frossen kopi gemmes)")
-async def api_publish(
-    request: Request, meeting_id: int, who: Viewer = Depends(require_writer)
-) -> dict[str, Any]:
-    forum_id, _ = _meeting_forum(request, meeting_id)
-    _may_edit(who, forum_id, f"møde {meeting_id}")
-    number = await in_write_thread(request, lifecycle.publish, sessions(request), meeting_id, by=who.name)
+async def api_publish(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> dict[str, Any]:
+    number = await in_write_thread(request, lifecycle.publish, sessions(request), meeting_id, by=ed.who.name)
     return {"ok": True, "data": {"id": meeting_id, "publication": number}}

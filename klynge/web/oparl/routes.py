@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from klynge.errors import InputError, NotFound
 from klynge.store.tables import Meeting
-from klynge.web.access import viewer
+from klynge.web.access import site_url, viewer
 from klynge.web.db import ReadSession
 from klynge.web.oparl import objects as o
 from klynge.web.queries import oparl as q
@@ -26,9 +26,7 @@ LIMIT = Query(50, ge=1, le=500)
 
 
 def urls(request: Request) -> o.Urls:
-    configured: str | None = getattr(request.app.state, "base_url", None)
-    site = configured or str(request.base_url).rstrip("/")
-    return o.Urls(site + "/oparl/v1")
+    return o.Urls(site_url(request) + "/oparl/v1")
 
 
 def _when(value: str | None, name: str) -> dt.datetime | None:
@@ -60,8 +58,11 @@ def external_list(
 ) -> dict[str, Any]:
     pages = max(1, math.ceil(total / limit))
 
+    here = site_url(request) + request.url.path  # not request.url: its host is the Host header
+
     def link(n: int) -> str:
-        return str(request.url.include_query_params(page=n, limit=limit))
+        query = request.url.include_query_params(page=n, limit=limit).query
+        return f"{here}?{query}"
 
     links = {"first": link(1), "last": link(pages), "self": link(page)}
     if page > 1:

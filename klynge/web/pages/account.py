@@ -38,15 +38,17 @@ async def login(
 ) -> Response:
     factory = sessions(request)
     try:
+        # login CSRF: a form posted from another site would sign the browser in as the attacker
+        await check_csrf(request, viewer(request))
         token, _who = await in_write_thread(
             request, accounts.login, factory, username, password, ip=client_ip(request)
         )
     except Forbidden as exc:
-        locked = "for mange" in str(exc)
+        status = 429 if "for mange" in str(exc) else 403 if "CSRF" in str(exc) else 401
         return render(
             request,
             "login.html",
-            status=429 if locked else 401,
+            status=status,
             title="Log ind",
             next=_safe_next(next),
             error=str(exc),

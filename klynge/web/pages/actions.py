@@ -8,8 +8,9 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from klynge.web.access import Viewer, require_writer, viewer
+from klynge.web.access import Viewer, viewer
 from klynge.web.db import ReadSession
+from klynge.web.guard import Editing, editing
 from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
 from klynge.web.params import opt_str, page_number
@@ -104,14 +105,15 @@ def change_status(
     status: str = Form(...),
     note: str = Form(""),
     tilbage: str = Form("/handlinger"),
-    who: Viewer = Depends(require_writer),
+    ed: Editing = Depends(editing),
     s: Session = ReadSession,
 ) -> Response:
     """Record a status change (who, when, note); back to the page it came from, or a fragment for htmx."""
+    who = ed.who
     action = followups.set_status(s, who, action_id, status, note)
     if request.headers.get("HX-Request"):
         view = followups.action_view(
-            action, summary(meetings.get_meeting(s, who, action.meeting_id)), dt.date.today()
+            action, summary(meetings.get_meeting(s, who, action.meeting_id)), dt.date.today(), who
         )
         html = ENV.get_template("action_fragment.html").render(a=view, viewer=who, back=tilbage)
         return HTMLResponse(html)

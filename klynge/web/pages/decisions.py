@@ -10,7 +10,7 @@ from klynge.web.access import viewer
 from klynge.web.db import ReadSession
 from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
-from klynge.web.params import opt_int, opt_str, page_number
+from klynge.web.params import opt_str, opt_year, page_number
 from klynge.web.queries import followups, meetings
 from klynge.web.render import render
 from klynge.web.threads import read_route
@@ -29,7 +29,7 @@ def decision_list(
     s: Session = ReadSession,
 ) -> HTMLResponse:
     who = viewer(request)
-    year = opt_int(aar, "år")
+    year = opt_year(aar)
     params = {"forum": opt_str(forum), "type": opt_str(type), "aar": year}
 
     def build() -> HTMLResponse:

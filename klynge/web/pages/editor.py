@@ -2,7 +2,11 @@
 
 Every form posts to its own small route (works without JavaScript), which calls one function of
 `klynge.store.lifecycle` and then shows the edit page again (303). A refused change (bad clock
-time, a published meeting, no access) shows the edit page with the message and nothing saved.
+time, a published meeting) shows the edit page with the message and nothing saved.
+
+Every writing route is on `writing`, whose one guard (`klynge.web.guard.editing`) refuses anyone
+but the meeting's forum's secretariat or an admin before the route runs; the edit page is made only
+from the `Editing` the guard hands over.
 """
 
 from __future__ import annotations
@@ -18,15 +22,18 @@ from sqlalchemy.orm import selectinload
 
 from klynge import model
 from klynge.errors import Conflict, Forbidden, InputError, NotFound
-from klynge.store import lifecycle
+from klynge.store import accounts, lifecycle
 from klynge.store import tables as t
 from klynge.store.names import name_key
-from klynge.web.access import Viewer, require_writer, viewer
+from klynge.web.access import Viewer, client_ip, viewer
 from klynge.web.db import sessions
+from klynge.web.guard import Editing, editing
 from klynge.web.render import render
 from klynge.web.threads import in_write_thread
 
 router = APIRouter(include_in_schema=False)
+writing = APIRouter(include_in_schema=False, dependencies=[Depends(editing)])
+"""The writing routes; `router` includes it at the end of this module."""
 
 DECISION_LABELS = {
     "approved": "Godkendt",
@@ -48,31 +55,16 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
-def _meeting_forum(request: Request, meeting_id: int) -> int | None:
-    with sessions(request)() as s:
-        row = s.execute(select(t.Meeting.forum_id).where(t.Meeting.id == meeting_id)).first()
-    if row is None:
-        raise NotFound(f"møde {meeting_id} findes ikke")
-    forum_id: int | None = row[0]
-    return forum_id
+def _meeting(ed: Editing) -> int:
+    """The meeting the guard let this writer change (every route using it names one in its path)."""
+    if ed.meeting_id is None:
+        raise NotFound("ruten nævner intet møde")
+    return ed.meeting_id
 
 
-def _item_meeting(request: Request, item_id: int) -> int:
-    with sessions(request)() as s:
-        meeting_id = s.scalar(select(t.Item.meeting_id).where(t.Item.id == item_id))
-    if meeting_id is None:
-        raise NotFound(f"punkt {item_id} findes ikke")
-    return int(meeting_id)
-
-
-def _check(who: Viewer, request: Request, meeting_id: int) -> None:
-    if not who.may_edit(_meeting_forum(request, meeting_id)):
-        raise Forbidden(f"møde {meeting_id}: kun forummets sekretariat eller en administrator kan rette det")
-
-
-def _edit_page(
-    request: Request, meeting_id: int, error: str | None = None, status: int = 200
-) -> HTMLResponse:
+def _edit_page(request: Request, ed: Editing, error: str | None = None, status: int = 200) -> HTMLResponse:
+    """The edit page of the meeting the guard let `ed` change; never of any other."""
+    meeting_id = _meeting(ed)
     with sessions(request)() as s:
         m = s.scalars(
             select(t.Meeting)
@@ -120,25 +112,23 @@ def _edit_page(
         )
 
 
-async def _change(
-    request: Request, who: Viewer, meeting_id: int, anchor: str, change: Callable[[], Any]
-) -> Response:
+async def _change(request: Request, ed: Editing, anchor: str, change: Callable[[], Any]) -> Response:
     """Run one lifecycle change; back to the edit page, or the page with the reason."""
+    meeting_id = _meeting(ed)
     try:
-        _check(who, request, meeting_id)
         await in_write_thread(request, change)
     except (InputError, Conflict) as exc:
         status = 409 if isinstance(exc, Conflict) else 422
-        return await in_write_thread(request, _edit_page, request, meeting_id, str(exc), status)
+        return await in_write_thread(request, _edit_page, request, ed, str(exc), status)
     return RedirectResponse(f"/moeder/{meeting_id}/rediger{anchor}", status_code=303)
 
 
 # --- the list of drafts and a new meeting ---------------------------------------------------------
 
 
-@router.get("/skriv", response_class=HTMLResponse)
-def drafts(request: Request, who: Viewer = Depends(require_writer)) -> HTMLResponse:
-    return _drafts_page(request, who)
+@writing.get("/skriv", response_class=HTMLResponse)
+def drafts(request: Request, ed: Editing = Depends(editing)) -> HTMLResponse:
+    return _drafts_page(request, ed.who)
 
 
 def _drafts_page(request: Request, who: Viewer, error: str | None = None, status: int = 200) -> HTMLResponse:
@@ -194,8 +184,9 @@ def _forum_people(request: Request, forum: str) -> tuple[list[model.Participant]
     return people, list(dict.fromkeys(" ".join(x.split()) for x in topics if x.strip()))
 
 
-@router.post("/skriv")
-async def new_meeting(request: Request, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/skriv")
+async def new_meeting(request: Request, ed: Editing = Depends(editing)) -> Response:
+    who = ed.who
     form = await _form(request)
     forum = (form.get("nyt_forum") or form.get("forum") or "").strip()
     try:
@@ -235,31 +226,30 @@ async def new_meeting(request: Request, who: Viewer = Depends(require_writer)) -
 # --- the edit page and its forms ------------------------------------------------------------------
 
 
-@router.get("/moeder/{meeting_id}/rediger", response_class=HTMLResponse)
-def edit_page(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> HTMLResponse:
-    _check(who, request, meeting_id)
-    return _edit_page(request, meeting_id)
+@writing.get("/moeder/{meeting_id}/rediger", response_class=HTMLResponse)
+def edit_page(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> HTMLResponse:
+    return _edit_page(request, ed)
 
 
-@router.post("/moeder/{meeting_id}/rediger/hoved")
-async def edit_header(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/moeder/{meeting_id}/rediger/hoved")
+async def edit_header(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> Response:
     form = await _form(request)
     fields = {
         k: form.get(k, "") for k in ("date", "start", "end", "location", "title", "chair", "note_taker")
     }
     if form.get("forum", "").strip():  # a forum read wrongly is corrected here (issue 16)
+        _may_move_to(request, ed, form["forum"])
         fields["forum"] = form["forum"]
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         "",
-        lambda: lifecycle.update_meeting(sessions(request), meeting_id, fields, by=who.name),
+        lambda: lifecycle.update_meeting(sessions(request), meeting_id, fields, by=ed.who.name),
     )
 
 
-@router.post("/moeder/{meeting_id}/rediger/punkt")
-async def add_item(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/moeder/{meeting_id}/rediger/punkt")
+async def add_item(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> Response:
     form = await _form(request)
     try:
         minutes = int(form.get("minutes") or 0)
@@ -270,15 +260,14 @@ async def add_item(request: Request, meeting_id: int, who: Viewer = Depends(requ
     def change() -> None:
         if minutes < 0:
             raise InputError("varighed skal være et helt antal minutter")
-        lifecycle.add_item(sessions(request), meeting_id, {**fields, "minutes": minutes}, by=who.name)
+        lifecycle.add_item(sessions(request), meeting_id, {**fields, "minutes": minutes}, by=ed.who.name)
 
-    return await _change(request, who, meeting_id, "#nyt-punkt", change)
+    return await _change(request, ed, "#nyt-punkt", change)
 
 
-@router.post("/punkter/{item_id}/rediger")
-async def edit_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/punkter/{item_id}/rediger")
+async def edit_item(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     form = await _form(request)
-    meeting_id = _item_meeting(request, item_id)
     fields: dict[str, Any] = {
         "title": form.get("title", ""),
         "time_start": form.get("time_start", ""),
@@ -291,87 +280,169 @@ async def edit_item(request: Request, item_id: int, who: Viewer = Depends(requir
     }
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         f"#punkt-{item_id}",
-        lambda: lifecycle.update_item(sessions(request), item_id, fields, by=who.name),
+        lambda: lifecycle.update_item(sessions(request), item_id, fields, by=ed.who.name),
     )
 
 
-@router.post("/punkter/{item_id}/flyt")
-async def move_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/punkter/{item_id}/flyt")
+async def move_item(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     form = await _form(request)
     offset = -1 if form.get("retning") == "op" else 1
-    meeting_id = _item_meeting(request, item_id)
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         f"#punkt-{item_id}",
-        lambda: lifecycle.move_item(sessions(request), item_id, offset, by=who.name),
+        lambda: lifecycle.move_item(sessions(request), item_id, offset, by=ed.who.name),
     )
 
 
-@router.post("/punkter/{item_id}/slet")
-async def delete_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
-    meeting_id = _item_meeting(request, item_id)
+@writing.post("/punkter/{item_id}/slet")
+async def delete_item(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     return await _change(
-        request, who, meeting_id, "", lambda: lifecycle.delete_item(sessions(request), item_id, by=who.name)
+        request, ed, "", lambda: lifecycle.delete_item(sessions(request), item_id, by=ed.who.name)
     )
 
 
-@router.post("/punkter/{item_id}/beslutning")
-async def add_decision(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/punkter/{item_id}/beslutning")
+async def add_decision(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     form = await _form(request)
-    meeting_id = _item_meeting(request, item_id)
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         f"#punkt-{item_id}",
         lambda: lifecycle.add_decision(
-            sessions(request), item_id, form.get("text", ""), form.get("kind", "other"), by=who.name
+            sessions(request), item_id, form.get("text", ""), form.get("kind", "other"), by=ed.who.name
         ),
     )
 
 
-@router.post("/punkter/{item_id}/handling")
-async def add_action(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/punkter/{item_id}/handling")
+async def add_action(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     form = await _form(request)
-    meeting_id = _item_meeting(request, item_id)
     owner = (form.get("owner_other") or form.get("owner") or "").strip()
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         f"#punkt-{item_id}",
         lambda: lifecycle.add_action(
-            sessions(request), item_id, owner, form.get("task", ""), form.get("due") or None, by=who.name
+            sessions(request), item_id, owner, form.get("task", ""), form.get("due") or None, by=ed.who.name
         ),
     )
 
 
-@router.post("/punkter/{item_id}/bilag")
-async def upload_attachment(
-    request: Request, item_id: int, who: Viewer = Depends(require_writer)
-) -> Response:
+@writing.post("/punkter/{item_id}/bilag")
+async def upload_attachment(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     """A file attached to an item (Bilag); kept byte for byte, shown to whoever may see the item."""
     from klynge.web.upload import MAX_BYTES, MAX_FILES
 
     form = await request.form(max_files=MAX_FILES + 1, max_part_size=MAX_BYTES + 1)
-    meeting_id = _item_meeting(request, item_id)
     upload = form.get("fil")
     if upload is None or isinstance(upload, str) or not upload.filename:
-        return await in_write_thread(request, _edit_page, request, meeting_id, "vælg en fil at vedhæfte", 422)
+        return await in_write_thread(request, _edit_page, request, ed, "vælg en fil at vedhæfte", 422)
     data = await upload.read()
     name = upload.filename
 
     def change() -> None:
         if len(data) > MAX_BYTES:
             raise InputError(f"{name}: filen er for stor (højst {MAX_BYTES // 1_048_576} MB)")
-        lifecycle.attach_file(sessions(request), item_id, name, data, by=who.name)
+        lifecycle.attach_file(sessions(request), item_id, name, data, by=ed.who.name)
 
-    return await _change(request, who, meeting_id, f"#punkt-{item_id}", change)
+    return await _change(request, ed, f"#punkt-{item_id}", change)
+
+
+@writing.post("/moeder/{meeting_id}/rediger/deltager")
+async def add_participant(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> Response:
+    form = await _form(request)
+    return await _change(
+        request,
+        ed,
+        "#deltagere",
+        lambda: lifecycle.add_participant(
+            sessions(request),
+            meeting_id,
+            form.get("name", ""),
+            organisation=form.get("organisation") or None,
+            role=form.get("role") or None,
+            guest=form.get("guest") == "on",
+            by=ed.who.name,
+        ),
+    )
+
+
+@writing.post("/deltagere/{participation_id}")
+async def attendance(request: Request, participation_id: int, ed: Editing = Depends(editing)) -> Response:
+    form = await _form(request)
+    return await _change(
+        request,
+        ed,
+        "#deltagere",
+        lambda: lifecycle.set_attendance(
+            sessions(request),
+            participation_id,
+            absent=form.get("absent") == "on",
+            guest=form.get("guest") == "on",
+            by=ed.who.name,
+        ),
+    )
+
+
+@writing.post("/moeder/{meeting_id}/forloeb")
+async def lifecycle_step(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> Response:
+    """Næste trin, Offentliggør, Genåbn, Slet kladde."""
+    form = await _form(request)
+    action = form.get("handling", "")
+    factory = sessions(request)
+    by = ed.who.name
+    if action == "slet":
+        try:
+            await in_write_thread(request, lifecycle.delete_meeting, factory, meeting_id, by=by)
+        except (InputError, Conflict) as exc:
+            return await in_write_thread(request, _edit_page, request, ed, str(exc), 409)
+        return RedirectResponse("/skriv", status_code=303)
+
+    def change() -> None:
+        if action == "offentliggoer":
+            lifecycle.publish(factory, meeting_id, by=by)
+        elif action == "genaabn":
+            lifecycle.reopen(factory, meeting_id, by=by)
+        elif action == "naeste":
+            with factory() as s:
+                current = s.scalar(select(t.Meeting.status).where(t.Meeting.id == meeting_id)) or ""
+            target = lifecycle.next_status(current)
+            if target is None:
+                raise Conflict("mødet er offentliggjort; der er intet næste trin")
+            lifecycle.set_status(factory, meeting_id, target, by=by)
+        else:
+            raise InputError(f"ukendt handling {action!r}")
+
+    return await _change(request, ed, "", change)
+
+
+# --- history and publications ---------------------------------------------------------------------
+
+
+@writing.get("/moeder/{meeting_id}/historik", response_class=HTMLResponse)
+def history_page(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> HTMLResponse:
+    factory = sessions(request)
+    rows = lifecycle.history(factory, meeting_id)
+    changes = []
+    for r in rows:
+        before, after = r.before or {}, r.after or {}
+        keys = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+        changes.append((r, [(k, before.get(k), after.get(k)) for k in keys]))
+    return render(
+        request,
+        "editor_history.html",
+        title=f"Historik for møde {meeting_id}",
+        meeting_id=meeting_id,
+        changes=changes,
+        publications=lifecycle.publications(factory, meeting_id),
+    )
+
+
+# --- for readers: attachments and published versions ----------------------------------------------
 
 
 @router.get("/bilag/{attachment_id}")
@@ -392,7 +463,14 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
             raise NotFound(f"bilag {attachment_id} findes ikke")
         scoped = visibility.scoped(s, who, int(meeting_id))
         row = s.execute(
-            select(t.Document.filename, t.Document.content, t.Attachment.name)
+            select(
+                t.Document.filename,
+                t.Document.content,
+                t.Attachment.name,
+                t.Attachment.confidential,
+                t.Item.confidential.label("item_closed"),
+                t.Item.meeting_id,
+            )
             .select_from(t.Attachment)
             .join(t.Item, t.Item.id == t.Attachment.item_id)
             .join(t.Meeting, t.Meeting.id == t.Item.meeting_id)
@@ -401,6 +479,16 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
         ).first()
     if row is None:
         raise NotFound(f"bilag {attachment_id} findes ikke")
+    if row.confidential or row.item_closed:  # closed material, to someone allowed: audited
+        accounts.log_closed_download(
+            sessions(request),
+            who.name,
+            "attachment",
+            f"bilag {attachment_id}",
+            ip=client_ip(request),
+            file=row.name,
+            meeting=row.meeting_id,
+        )
     return Response(
         row.content,
         media_type="application/octet-stream",
@@ -408,129 +496,34 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
     )
 
 
-@router.post("/moeder/{meeting_id}/rediger/deltager")
-async def add_participant(
-    request: Request, meeting_id: int, who: Viewer = Depends(require_writer)
-) -> Response:
-    form = await _form(request)
-    return await _change(
-        request,
-        who,
-        meeting_id,
-        "#deltagere",
-        lambda: lifecycle.add_participant(
-            sessions(request),
-            meeting_id,
-            form.get("name", ""),
-            organisation=form.get("organisation") or None,
-            role=form.get("role") or None,
-            guest=form.get("guest") == "on",
-            by=who.name,
-        ),
-    )
-
-
-@router.post("/deltagere/{participation_id}")
-async def attendance(
-    request: Request, participation_id: int, who: Viewer = Depends(require_writer)
-) -> Response:
-    form = await _form(request)
-    with sessions(request)() as s:
-        meeting_id = s.scalar(
-            select(t.Participation.meeting_id).where(t.Participation.id == participation_id)
-        )
-    if meeting_id is None:
-        raise NotFound(f"deltager {participation_id} findes ikke")
-    return await _change(
-        request,
-        who,
-        int(meeting_id),
-        "#deltagere",
-        lambda: lifecycle.set_attendance(
-            sessions(request),
-            participation_id,
-            absent=form.get("absent") == "on",
-            guest=form.get("guest") == "on",
-            by=who.name,
-        ),
-    )
-
-
-@router.post("/moeder/{meeting_id}/forloeb")
-async def lifecycle_step(
-    request: Request, meeting_id: int, who: Viewer = Depends(require_writer)
-) -> Response:
-    """Næste trin, Offentliggør, Genåbn, Slet kladde."""
-    form = await _form(request)
-    action = form.get("handling", "")
-    factory = sessions(request)
-    if action == "slet":
-        try:
-            _check(who, request, meeting_id)
-            await in_write_thread(request, lifecycle.delete_meeting, factory, meeting_id, by=who.name)
-        except (InputError, Conflict) as exc:
-            return await in_write_thread(request, _edit_page, request, meeting_id, str(exc), 409)
-        return RedirectResponse("/skriv", status_code=303)
-
-    def change() -> None:
-        if action == "offentliggoer":
-            lifecycle.publish(factory, meeting_id, by=who.name)
-        elif action == "genaabn":
-            lifecycle.reopen(factory, meeting_id, by=who.name)
-        elif action == "naeste":
-            with factory() as s:
-                current = s.scalar(select(t.Meeting.status).where(t.Meeting.id == meeting_id)) or ""
-            target = lifecycle.next_status(current)
-            if target is None:
-                raise Conflict("mødet er offentliggjort; der er intet næste trin")
-            lifecycle.set_status(factory, meeting_id, target, by=who.name)
-        else:
-            raise InputError(f"ukendt handling {action!r}")
-
-    return await _change(request, who, meeting_id, "", change)
-
-
-# --- history and publications ---------------------------------------------------------------------
-
-
-@router.get("/moeder/{meeting_id}/historik", response_class=HTMLResponse)
-def history_page(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> HTMLResponse:
-    _check(who, request, meeting_id)
-    factory = sessions(request)
-    rows = lifecycle.history(factory, meeting_id)
-    changes = []
-    for r in rows:
-        before, after = r.before or {}, r.after or {}
-        keys = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
-        changes.append((r, [(k, before.get(k), after.get(k)) for k in keys]))
-    return render(
-        request,
-        "editor_history.html",
-        title=f"Historik for møde {meeting_id}",
-        meeting_id=meeting_id,
-        changes=changes,
-        publications=lifecycle.publications(factory, meeting_id),
-    )
-
-
 @router.get("/moeder/{meeting_id}/version/{number}", response_class=HTMLResponse)
 def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResponse:
-    """A publication as it was made public; closed items only for those who may see them."""
+    """A publication as it was made public, with today's closed flags (an item closed since is
+    closed here too); closed items, and their actions, only for those who may see them."""
     from klynge.export import render_html
     from klynge.interchange import from_interchange
+    from klynge.privacy import mask_meeting
 
     who = viewer(request)
-    with sessions(request)() as s:
-        row = s.execute(
-            select(t.Publication.snapshot, t.Meeting.forum_id)
-            .join(t.Meeting, t.Meeting.id == t.Publication.meeting_id)
-            .where(t.Publication.meeting_id == meeting_id, t.Publication.number == number)
-        ).first()
-    if row is None:
-        raise NotFound(f"møde {meeting_id} har ingen offentliggjort version {number}")
-    meeting = from_interchange(row.snapshot, f"version-{number}.json")
-    html = render_html(meeting, "minutes", include_closed=who.sees_closed_in(row.forum_id))
+    frozen = lifecycle.version(sessions(request), meeting_id, number)
+    sees_closed = who.sees_closed_in(frozen.forum_id)
+    snapshot = frozen.snapshot if sees_closed else lifecycle.without_closed(frozen.snapshot)
+    meeting = from_interchange(snapshot, f"version-{number}.json")
+    if not who.sees_personal:  # masked before the layout's nowrap spans can split a number
+        meeting = mask_meeting(meeting)
+    html = render_html(meeting, "minutes", include_closed=sees_closed)
     return HTMLResponse(html)
+
+
+def _may_move_to(request: Request, ed: Editing, forum: str) -> None:
+    """A corrected forum must be one the writer edits: a correction never hands a meeting (and its
+    closed items) to another forum's people, nor creates a forum for a secretariat."""
+    with sessions(request)() as s:
+        forum_id = s.scalar(select(t.Forum.id).where(t.Forum.key == name_key(forum)))
+    if not ed.who.may_edit(forum_id):
+        raise Forbidden(
+            f"du kan kun flytte mødet til et forum, du er sekretariat for («{forum.strip()[:80]}»)"
+        )
 
 
 # --- corrections of a meeting that was read badly (issue 16) --------------------------------------
@@ -543,15 +536,13 @@ def _paragraph_number(form: dict[str, str]) -> int:
         raise InputError("skriv nummeret på tekststykket (1 for det første)") from None
 
 
-@router.post("/punkter/{item_id}/del")
-async def split_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/punkter/{item_id}/del")
+async def split_item(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     """A heading the parser missed: a new item from this paragraph on."""
     form = await _form(request)
-    meeting_id = _item_meeting(request, item_id)
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         f"#punkt-{item_id}",
         lambda: lifecycle.split_item(
             sessions(request),
@@ -559,33 +550,29 @@ async def split_item(request: Request, item_id: int, who: Viewer = Depends(requi
             form.get("kind", ""),
             _paragraph_number(form),
             form.get("title") or None,
-            by=who.name,
+            by=ed.who.name,
         ),
     )
 
 
-@router.post("/punkter/{item_id}/saml")
-async def merge_item(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/punkter/{item_id}/saml")
+async def merge_item(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     """An item that was none: joined with the next."""
-    meeting_id = _item_meeting(request, item_id)
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         f"#punkt-{item_id}",
-        lambda: lifecycle.merge_with_next(sessions(request), item_id, by=who.name),
+        lambda: lifecycle.merge_with_next(sessions(request), item_id, by=ed.who.name),
     )
 
 
-@router.post("/punkter/{item_id}/flyt-tekst")
-async def move_paragraph(request: Request, item_id: int, who: Viewer = Depends(require_writer)) -> Response:
+@writing.post("/punkter/{item_id}/flyt-tekst")
+async def move_paragraph(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
     """A paragraph read into the wrong section, moved to the right one."""
     form = await _form(request)
-    meeting_id = _item_meeting(request, item_id)
     return await _change(
         request,
-        who,
-        meeting_id,
+        ed,
         f"#punkt-{item_id}",
         lambda: lifecycle.move_paragraph(
             sessions(request),
@@ -593,6 +580,9 @@ async def move_paragraph(request: Request, item_id: int, who: Viewer = Depends(r
             form.get("kind", ""),
             _paragraph_number(form),
             form.get("to", ""),
-            by=who.name,
+            by=ed.who.name,
         ),
     )
+
+
+router.include_router(writing)

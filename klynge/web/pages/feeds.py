@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from klynge.web.access import viewer
+from klynge.web.access import site_url, viewer
 from klynge.web.db import ReadSession
 from klynge.web.params import opt_str
 from klynge.web.queries import followups, meetings
@@ -20,9 +20,8 @@ EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def base_url(request: Request) -> str:
-    """The public address: configured, else the one this request came to."""
-    configured: str | None = getattr(request.app.state, "base_url", None)
-    return configured or str(request.base_url).rstrip("/")
+    """The public address (`access.site_url`): configured, else the server's own, never the Host header."""
+    return site_url(request)
 
 
 def _stamp(date: dt.date | None, created: dt.datetime | None) -> dt.datetime:

@@ -11,15 +11,16 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from klynge.store import accounts
 from klynge.store import tables as t
 from klynge.store.review import review_reasons
 from klynge.web import pagecache
-from klynge.web.access import Viewer, viewer
+from klynge.web.access import Viewer, client_ip, viewer
 from klynge.web.db import ReadSession, sessions
 from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
-from klynge.web.params import opt_int, opt_str, page_number
-from klynge.web.queries import meetings
+from klynge.web.params import opt_str, opt_year, page_number
+from klynge.web.queries import meetings, visibility
 from klynge.web.render import MONTHS, render
 from klynge.web.threads import read_route, run_read
 from klynge.web.views import MeetingSummary
@@ -31,6 +32,7 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html; charset=utf-8",
     "markdown": "text/markdown; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
     "text": "text/plain; charset=utf-8",
 }
 
@@ -49,7 +51,7 @@ def meeting_list(
 
     def build(forum: str | None = forum) -> HTMLResponse:
         forum = opt_str(forum)
-        year = opt_int(aar, "år")
+        year = opt_year(aar)
         params = {"forum": forum, "aar": year, "visning": visning}
         remember = remembering(request, s)
         years = remember(("years",), lambda: tuple(meetings.years(s, who)))
@@ -142,7 +144,12 @@ def _doubts(s: Session, who: Viewer, meeting_id: int) -> tuple[str, ...]:
 @router.get("/moeder/{meeting_id}/original")
 def meeting_original(request: Request, meeting_id: int, s: Session = ReadSession) -> Response:
     """The original file, byte for byte, as a download."""
-    name, fmt, data = meetings.original(s, viewer(request), meeting_id)
+    who = viewer(request)
+    name, fmt, data = meetings.original(s, who, meeting_id)
+    if visibility.has_hidden_items(s, meeting_id):  # closed material, to someone allowed: audited
+        accounts.log_closed_download(
+            sessions(request), who.name, "original", f"møde {meeting_id}", ip=client_ip(request), file=name
+        )
     return Response(
         data,
         media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),

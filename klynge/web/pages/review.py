@@ -1,7 +1,8 @@
 """Kræver gennemsyn: the meetings whose parse is doubtful, for the secretariat that can fix them.
 
 A list filterable by forum, each meeting with the reasons of its quality verdict, a link to the
-editor and a button that marks it as reviewed (issue 16). Only meetings of fora the viewer edits.
+editor and a button that marks it as reviewed (issue 16). Only meetings of fora the viewer edits;
+both routes sit behind the writing routes' guard (`klynge.web.guard`).
 """
 
 from __future__ import annotations
@@ -10,30 +11,26 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from klynge.errors import Forbidden, NotFound
 from klynge.store import review
 from klynge.store import tables as t
-from klynge.web.access import Viewer, require_writer
 from klynge.web.db import sessions
+from klynge.web.guard import Editing, editing
 from klynge.web.params import opt_int
 from klynge.web.render import render
 from klynge.web.threads import in_write_thread
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(editing)])
 
 
 @router.get("/gennemsyn", response_class=HTMLResponse)
-def review_list(
-    request: Request, forum: str | None = None, who: Viewer = Depends(require_writer)
-) -> HTMLResponse:
+def review_list(request: Request, forum: str | None = None, ed: Editing = Depends(editing)) -> HTMLResponse:
+    who = ed.who
     chosen = opt_int(forum, "forum")
     if chosen is not None and not 0 < chosen < 2**31:
         chosen = -1  # no such forum: an empty list, not a database error
     with sessions(request)() as s:
         rows = [d for d in review.doubtful_meetings(s, chosen) if who.may_edit(d.forum_id)]
-        fora = [
-            (fid, name) for fid, name in s.execute(select(t.Forum.id, t.Forum.name).order_by(t.Forum.name))
-        ]
+        fora = list(s.execute(select(t.Forum.id, t.Forum.name).order_by(t.Forum.name)))
     return render(
         request,
         "review.html",
@@ -45,17 +42,6 @@ def review_list(
 
 
 @router.post("/moeder/{meeting_id}/gennemset")
-async def mark_reviewed(request: Request, meeting_id: int, who: Viewer = Depends(require_writer)) -> Response:
-    def mark() -> None:
-        with sessions(request)() as s:
-            row = s.execute(select(t.Meeting.forum_id).where(t.Meeting.id == meeting_id)).first()
-        if row is None:
-            raise NotFound(f"møde {meeting_id} findes ikke")
-        if not who.may_edit(row[0]):
-            raise Forbidden(
-                f"møde {meeting_id}: kun forummets sekretariat eller en administrator kan gennemse det"
-            )
-        review.mark_reviewed(sessions(request), meeting_id, by=who.name)
-
-    await in_write_thread(request, mark)
+async def mark_reviewed(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> Response:
+    await in_write_thread(request, review.mark_reviewed, sessions(request), meeting_id, by=ed.who.name)
     return RedirectResponse("/gennemsyn", status_code=303)

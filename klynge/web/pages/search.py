@@ -16,7 +16,7 @@ from klynge.index.sync import generation
 from klynge.web.access import Viewer, viewer
 from klynge.web.db import ReadSession
 from klynge.web.pagecache import PageCache, cached_page
-from klynge.web.params import opt_int, opt_str, page_number
+from klynge.web.params import opt_str, opt_year, page_number
 from klynge.web.queries import visibility
 from klynge.web.render import query_url, render
 from klynge.web.threads import read_route
@@ -87,6 +87,7 @@ def run_search(
             page,
             per_page,
             tuple(sorted(flags.items())),
+            who.sees_personal,
         )
         current = (generation(s.connection()) if index_generation is None else index_generation,)
         hit = cache.get(key, current)
@@ -103,6 +104,7 @@ def run_search(
         date_to=date_to,
         page=page,
         per_page=per_page,
+        personal=who.sees_personal,
         **flags,
     )
     if cache is not None:
@@ -124,7 +126,7 @@ def search_page(
     s: Session = ReadSession,
 ) -> HTMLResponse:
     who = viewer(request)
-    year = opt_int(aar, "år")
+    year = opt_year(aar)
     page = page_number(side)
 
     def build(index_generation: int) -> HTMLResponse:

@@ -9,7 +9,7 @@ from klynge.web.access import Viewer, require_writer
 from klynge.web.db import sessions
 from klynge.web.queries.imports import OUTCOME_LABELS
 from klynge.web.render import render
-from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads
+from klynge.web.upload import MAX_BYTES, MAX_FILES, Upload, ingest_uploads, wants_publish
 
 router = APIRouter(include_in_schema=False)
 
@@ -34,9 +34,10 @@ async def upload_files(request: Request, who: Viewer = Depends(require_writer)) 
     uploads = [Upload(f.filename or "uden-navn", await f.read()) for f in files]
     from klynge.web.threads import in_write_thread
 
-    result = await in_write_thread(request, ingest_uploads, sessions(request), who, uploads)
+    publish = wants_publish(form)
+    result = await in_write_thread(request, ingest_uploads, sessions(request), who, uploads, publish=publish)
     template = "upload_result.html" if request.headers.get("HX-Request") else "upload.html"
-    status = 200 if uploads else 422
+    status = 403 if result.refused else 200 if uploads else 422
     return render(
         request,
         template,

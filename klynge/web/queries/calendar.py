@@ -1,4 +1,8 @@
-"""Meetings and action deadlines for an iCalendar feed, as a viewer may see them (web and CLI)."""
+"""Meetings and action deadlines for an iCalendar feed, as a viewer may see them (web and CLI).
+
+Personal data is masked here, in the entries, for a viewer who may not see it: the feed's line
+folding (RFC 5545, 75 octets) can split a number, and a calendar program joins the halves again,
+so masking the finished file is too late."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from klynge.export.ical import CalendarDeadline, CalendarMeeting
+from klynge.privacy import mask_personal
 from klynge.store.tables import Action, Forum, Item, Meeting, Participation, Person
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
@@ -38,23 +43,32 @@ def entries(
         )
         mq = mq.where(Meeting.id.in_(attended))
         aq = aq.where(Action.owner == person)
+    shown = _as_written if viewer.sees_personal else mask_personal
+
+    def opt(text: str | None) -> str | None:
+        return shown(text) if text else text
+
     meetings = [
-        CalendarMeeting(m.id, f or "", m.date, m.start, m.end, m.location, m.title)
+        CalendarMeeting(m.id, shown(f or ""), m.date, m.start, m.end, opt(m.location), opt(m.title))
         for m, f in session.execute(mq.order_by(Meeting.date)).all()
         if m.date is not None
     ]
     deadlines = [
         CalendarDeadline(
             a.id,
-            a.owner,
-            a.task,
+            shown(a.owner),
+            shown(a.task),
             a.due_start or a.due_end,
             a.due_end,
-            a.due_phrase,
-            f or "",
+            opt(a.due_phrase),
+            shown(f or ""),
             a.status == "done",
         )
         for a, f in session.execute(aq.order_by(Action.due_end)).all()
         if a.due_end is not None
     ]
     return meetings, deadlines
+
+
+def _as_written(text: str) -> str:
+    return text

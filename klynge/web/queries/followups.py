@@ -66,7 +66,7 @@ def status_of_row(status: str, due_end: dt.date | None, today: dt.date) -> str:
     return "open"
 
 
-def action_view(a: Action, m: MeetingSummary, today: dt.date) -> ActionView:
+def action_view(a: Action, m: MeetingSummary, today: dt.date, viewer: Viewer) -> ActionView:
     return ActionView(
         id=a.id,
         meeting_id=a.meeting_id,
@@ -82,7 +82,7 @@ def action_view(a: Action, m: MeetingSummary, today: dt.date) -> ActionView:
         date=m.date,
         forum=m.forum,
         sentence=a.sentence,
-        events=tuple(EventView(e.status, e.by or "", e.at, e.note) for e in a.events),
+        events=tuple(EventView(e.status, visibility.author(viewer, e.by), e.at, e.note) for e in a.events),
     )
 
 
@@ -317,7 +317,7 @@ def list_actions(
         .offset((page - 1) * size)
         .limit(size)
     ).all()
-    return Page(tuple(action_view(a, _meeting_summary(m), today) for a, m in rows), total, page, size)
+    return Page(tuple(action_view(a, _meeting_summary(m), today, viewer) for a, m in rows), total, page, size)
 
 
 def action_counts(session: Session, viewer: Viewer, today: dt.date) -> dict[str, int]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from klynge.errors import NotFound
+from klynge.privacy import cut_outside_personal, mask_personal
 from klynge.store.tables import Action, Decision, Document, Item, Meeting
 from klynge.web.access import Viewer
 from klynge.web.queries import visibility
@@ -81,7 +82,7 @@ def detail(session: Session, viewer: Viewer, item_id: int) -> ItemDetail:
         it,
         viewer,
         decisions=[decision_view(d, ms, it) for d in decisions],
-        actions=[action_view(a, ms, today) for a in actions],
+        actions=[action_view(a, ms, today, viewer) for a in actions],
     )
     fields = [(k, FIELD_LABELS.get(k, k)) for k in (it.spans or {}) if _span(it.spans.get(k))]
     fields += [(f"section-{s.id}", s.heading or s.kind) for s in view.sections if s.start is not None]
@@ -144,9 +145,27 @@ def source(session: Session, viewer: Viewer, item_id: int, field: str | None) ->
         last = max(e for _, e, _ in spans.values())
         lo = max(lo, min(first, start))
         hi = min(hi, max(last, end, _next_item_start(session, it, text, last)))
+    shown = _as_written
+    if not viewer.sees_personal:
+        # Masked part by part, with no cut inside a number: the window's edges and the <mark>
+        # around the field would otherwise split a number off its mask.
+        lo, start, end, hi = cut_outside_personal(text, [lo, start, end, hi])
+        shown = mask_personal
     return SourceExcerpt(
-        field, text[lo:start], text[start:end], text[end:hi], start, end, page, lo > 0, hi < len(text)
+        field,
+        shown(text[lo:start]),
+        shown(text[start:end]),
+        shown(text[end:hi]),
+        start,
+        end,
+        page,
+        lo > 0,
+        hi < len(text),
     )
+
+
+def _as_written(text: str) -> str:
+    return text
 
 
 def visible_items(session: Session, viewer: Viewer, ids: list[int]) -> set[int]:

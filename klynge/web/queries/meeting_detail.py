@@ -17,6 +17,7 @@ from sqlalchemy import Executable, Integer, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from klynge.errors import NotFound
+from klynge.privacy import document_contains_personal
 from klynge.store.tables import (
     Action,
     ActionEvent,
@@ -226,7 +227,7 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
         events: dict[int, list[EventView]] = defaultdict(list)
         if rows:
             for e in db.execute(q.events, bind):
-                events[e.action_id].append(EventView(e.status, e.by or "", e.at, e.note))
+                events[e.action_id].append(EventView(e.status, visibility.author(viewer, e.by), e.at, e.note))
         today = dt.date.today()
         for row in rows:
             if row.item_id in titles:
@@ -308,4 +309,15 @@ def detail(session: Session, viewer: Viewer, meeting_id: int) -> MeetingDetail:
             for a in announced
         ),
         original_allowed=viewer.sees_confidential or not head.closed,
+        original_masked=original_is_masked(session, viewer, document.id if document else None),
     )
+
+
+def original_is_masked(session: Session, viewer: Viewer, document_id: int | None) -> bool:
+    """Whether this viewer gets a masked rendering in place of the original file (see `meetings.original`)."""
+    if viewer.sees_personal or document_id is None:
+        return False
+    row = session.execute(
+        select(Document.content, Document.format, Document.text).where(Document.id == document_id)
+    ).first()
+    return row is not None and document_contains_personal(row.content, row.format, row.text)

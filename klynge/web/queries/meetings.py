@@ -9,6 +9,8 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from klynge.errors import Forbidden, NotFound
+from klynge.export import public_rendering
+from klynge.privacy import document_contains_personal
 from klynge.store.tables import (
     AnnouncedMeeting,
     Document,
@@ -16,6 +18,7 @@ from klynge.store.tables import (
     Item,
     Meeting,
 )
+from klynge.store.views import to_model
 from klynge.web.access import Viewer
 from klynge.web.numbers import Remember, now
 from klynge.web.queries import visibility
@@ -193,7 +196,11 @@ def item_view(
 
 
 def original(session: Session, viewer: Viewer, meeting_id: int) -> tuple[str, str, bytes]:
-    """(filename, format, bytes) of the meeting's current document."""
+    """(filename, format, bytes) of the meeting's current document.
+
+    A viewer who may not see personal data never gets the bytes of a file that holds any: they
+    get the public export in its stead (`export.public_rendering`: closed items left out, personal
+    data masked), named as the public edition; the meeting page says so."""
     viewer = visibility.scoped(session, viewer, meeting_id)
     m = get_meeting(session, viewer, meeting_id)
     if m.document_id is None:
@@ -205,4 +212,6 @@ def original(session: Session, viewer: Viewer, meeting_id: int) -> tuple[str, st
     doc = session.get(Document, m.document_id)
     if doc is None:
         raise NotFound(f"møde {meeting_id} har ingen originalfil")
+    if not viewer.sees_personal and document_contains_personal(doc.content, doc.format, doc.text):
+        return public_rendering(to_model(session, meeting_id, public=True), doc.filename, doc.format)
     return doc.filename, doc.format, doc.content

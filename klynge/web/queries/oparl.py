@@ -48,10 +48,7 @@ def _page(
 
 
 def fora(session: Session, viewer: Viewer, tf: TimeFilter, page: int, size: int) -> tuple[list[Forum], int]:
-    stmt = select(Forum).where(
-        Forum.id.in_(select(Meeting.forum_id).where(visibility.meetings(viewer))),
-        *tf.conditions(Forum.created_at, Forum.updated_at),
-    )
+    stmt = select(Forum).where(visibility.fora(viewer), *tf.conditions(Forum.created_at, Forum.updated_at))
     return _page(session, stmt, Forum.id, page, size)
 
 
@@ -59,12 +56,7 @@ def organisations(
     session: Session, viewer: Viewer, tf: TimeFilter, page: int, size: int
 ) -> tuple[list[Organisation], int]:
     stmt = select(Organisation).where(
-        Organisation.id.in_(
-            select(Participation.organisation_id)
-            .join(Meeting, Meeting.id == Participation.meeting_id)
-            .where(visibility.meetings(viewer))
-        ),
-        *tf.conditions(Organisation.created_at, Organisation.updated_at),
+        visibility.organisations(viewer), *tf.conditions(Organisation.created_at, Organisation.updated_at)
     )
     return _page(session, stmt, Organisation.id, page, size)
 
@@ -73,12 +65,7 @@ def persons(
     session: Session, viewer: Viewer, tf: TimeFilter, page: int, size: int
 ) -> tuple[list[Person], int]:
     stmt = select(Person).where(
-        Person.id.in_(
-            select(Participation.person_id)
-            .join(Meeting, Meeting.id == Participation.meeting_id)
-            .where(visibility.meetings(viewer))
-        ),
-        *tf.conditions(Person.created_at, Person.updated_at),
+        visibility.persons(viewer), *tf.conditions(Person.created_at, Person.updated_at)
     )
     return _page(session, stmt, Person.id, page, size)
 
@@ -200,20 +187,13 @@ def one(session: Session, viewer: Viewer, kind: str, obj_id: int) -> Any:
             .where(Document.id == obj_id, visibility.meetings(viewer))
         ).first()
     elif kind == "person":
-        found = session.scalars(
-            select(Person).where(
-                Person.id == obj_id,
-                Person.id.in_(
-                    select(Participation.person_id)
-                    .join(Meeting, Meeting.id == Participation.meeting_id)
-                    .where(visibility.meetings(viewer))
-                ),
-            )
-        ).first()
+        found = session.scalars(select(Person).where(Person.id == obj_id, visibility.persons(viewer))).first()
     elif kind == "forum":
-        found = session.get(Forum, obj_id)
+        found = session.scalars(select(Forum).where(Forum.id == obj_id, visibility.fora(viewer))).first()
     elif kind == "organisation":
-        found = session.get(Organisation, obj_id)
+        found = session.scalars(
+            select(Organisation).where(Organisation.id == obj_id, visibility.organisations(viewer))
+        ).first()
     else:
         found = None
     if not found:

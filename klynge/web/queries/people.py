@@ -111,7 +111,7 @@ def _memberships(
 
 
 def person(session: Session, viewer: Viewer, person_id: int) -> Profile:
-    p = session.get(Person, person_id)
+    p = session.scalars(select(Person).where(Person.id == person_id, visibility.persons(viewer))).first()
     if p is None:
         raise NotFound(f"person {person_id} findes ikke")
     rows = session.execute(
@@ -134,7 +134,9 @@ def person(session: Session, viewer: Viewer, person_id: int) -> Profile:
 
 
 def organisation(session: Session, viewer: Viewer, organisation_id: int) -> Profile:
-    o = session.get(Organisation, organisation_id)
+    o = session.scalars(
+        select(Organisation).where(Organisation.id == organisation_id, visibility.organisations(viewer))
+    ).first()
     if o is None:
         raise NotFound(f"organisation {organisation_id} findes ikke")
     rows = session.scalars(

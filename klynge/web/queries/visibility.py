@@ -1,6 +1,7 @@
 """The one place that decides what a viewer may see. Every query in `klynge.web.queries` adds these
 conditions.
 
+Account names (who marked an action done) are for signed-in viewers (`author`).
 Unpublished meetings are for the secretariat of their forum (and admins); closed items and
 attachments for the members and secretariat of their forum. Search, facets and related items get
 the same rule as index filters (`search_flags`): hidden pieces except those of the viewer's fora.
@@ -14,8 +15,19 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from sqlalchemy.orm import Session
 
-from klynge.store.tables import Action, Attachment, Forum, Item, Meeting
+from klynge.store.tables import Action, Attachment, Forum, Item, Meeting, Organisation, Participation, Person
 from klynge.web.access import Viewer
+
+PUBLIC_AUTHOR = "sekretariatet"
+"""Who the public is told changed an action's status: the role, never an account name."""
+
+
+def author(viewer: Viewer, by: str | None) -> str:
+    """The author of a change as this viewer may see it: account names only for signed-in people
+    (and the desktop archive's own user); the public sees the role."""
+    if not by:
+        return ""
+    return by if viewer.signed_in or viewer.role == "local" else PUBLIC_AUTHOR
 
 
 def _published() -> ColumnElement[bool]:
@@ -78,6 +90,36 @@ def actions(viewer: Viewer) -> ColumnElement[bool]:
     )
 
 
+def fora(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Forum`: fora with a meeting this viewer may see. A forum named only in drafts
+    (or in no meeting) is, for everyone else, as if it did not exist: its name is not theirs to read."""
+    if viewer.sees_confidential:
+        return true()
+    return Forum.id.in_(select(Meeting.forum_id).where(meetings(viewer)))
+
+
+def organisations(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Organisation`: organisations in a meeting this viewer may see (see `fora`)."""
+    if viewer.sees_confidential:
+        return true()
+    return Organisation.id.in_(
+        select(Participation.organisation_id)
+        .join(Meeting, Meeting.id == Participation.meeting_id)
+        .where(meetings(viewer))
+    )
+
+
+def persons(viewer: Viewer) -> ColumnElement[bool]:
+    """Condition on `Person`: people in a meeting this viewer may see (see `fora`)."""
+    if viewer.sees_confidential:
+        return true()
+    return Person.id.in_(
+        select(Participation.person_id)
+        .join(Meeting, Meeting.id == Participation.meeting_id)
+        .where(meetings(viewer))
+    )
+
+
 def attachments(viewer: Viewer) -> ColumnElement[bool]:
     """Condition on `Attachment`."""
     if viewer.sees_confidential:
@@ -126,14 +168,13 @@ def has_hidden_items(session: Session, meeting_id: int) -> bool:
 def search_flags(session: Session, viewer: Viewer) -> dict[str, Any]:
     """Keyword arguments for the search function: what the index may return to this viewer.
 
-    The index knows forums by name, so the viewer's forum ids become names here."""
+    The viewer's fora by id, as the index keys each piece by its forum's id: never by name, as
+    names that differ only in spacing or punctuation would share a key."""
     flags: dict[str, Any] = {
         "include_unpublished": viewer.sees_confidential,
         "include_confidential": viewer.sees_confidential,
     }
     if not viewer.sees_confidential and _private(viewer):
-        rows = session.execute(select(Forum.id, Forum.name).where(Forum.id.in_(_private(viewer))))
-        names = {int(r[0]): str(r[1]) for r in rows}
-        flags["draft_forums"] = tuple(names[i] for i in sorted(viewer.secretariat_fora) if i in names)
-        flags["closed_forums"] = tuple(names[i] for i in _private(viewer) if i in names)
+        flags["draft_forums"] = tuple(sorted(viewer.secretariat_fora))
+        flags["closed_forums"] = tuple(_private(viewer))
     return flags
