@@ -13,9 +13,11 @@ from klynge.model import (
     Meeting,
     MeetingInfo,
     Participant,
+    Quality,
     Section,
     SectionKind,
 )
+from klynge.quality import assess
 
 JSON = dict[str, Any]
 
@@ -67,6 +69,16 @@ def to_interchange(meeting: Meeting) -> JSON:
             for it in meeting.items
         ],
         "actions": [{"owner": a.owner, "task": a.task, "due": action_due(a)} for a in meeting.actions],
+        "quality": quality_json(meeting.quality or assess(meeting)),
+    }
+
+
+def quality_json(verdict: Quality) -> JSON:
+    """The verdict as FORMAT.md's top-level "quality" object."""
+    return {
+        "confidence": verdict.confidence,
+        "needs_review": verdict.needs_review,
+        "reasons": list(verdict.reasons),
     }
 
 

@@ -203,6 +203,17 @@ class Warning:
 
 
 @dataclass(frozen=True)
+class Quality:
+    """How far a parse can be trusted, from evidence in the document (klynge.quality.assess)."""
+
+    confidence: float
+    """0-1: 1 when nothing looks wrong."""
+    needs_review: bool
+    reasons: tuple[str, ...] = ()
+    """One Danish line per finding, for the secretariat."""
+
+
+@dataclass(frozen=True)
 class Meeting:
     """One parsed meeting document: everything `klynge parse` knows about it."""
 
@@ -215,3 +226,5 @@ class Meeting:
     forward_topics: tuple[ForwardTopic, ...] = ()
     announced_meetings: tuple[MeetingInfo, ...] = ()
     warnings: tuple[Warning, ...] = ()
+    quality: Quality | None = None
+    """Set by `pipeline.parse`; None for a meeting that was written, not read."""

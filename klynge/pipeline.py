@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from klynge import deadline
 from klynge.clean import clean
 from klynge.extract import extract
 from klynge.model import Meeting
+from klynge.quality import assess
 from klynge.read import read_document
 from klynge.segment import segment
 
@@ -22,7 +24,8 @@ def parse(data: bytes, name: str, *, time_limit: float | None = deadline.DEFAULT
         deadline.check()
         meeting = segment(document, lines)
         deadline.check()
-        return extract(meeting)
+        extracted = extract(meeting)
+        return dataclasses.replace(extracted, quality=assess(extracted))
 
 
 def parse_file(path: Path) -> Meeting:

@@ -11,6 +11,8 @@ CORE = [
     "deadline.py",
     "pipeline.py",
     "interchange.py",
+    "quality.py",
+    "corrections.py",
     "read",
     "clean",
     "segment",

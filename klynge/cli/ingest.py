@@ -3,6 +3,8 @@
 Folders are read recursively; hidden files and folders and Word lock files (~$...) are skipped.
 A bad file gets one line on stderr naming it and the reason; the others are still ingested. The run
 ends with a summary ("12 nye, 3 uændrede, 1 ny version, 2 fejl") and exit code 1 if any file failed.
+A file that was stored but read doubtfully (its quality verdict needs review) gets a line "kræver
+gennemsyn: PATH: reasons", and the summary counts them; the exit code stays 0: nothing failed.
 Every run is recorded (import_run/import_file), failures included, for the web's import page.
 """
 
@@ -73,7 +75,7 @@ def plural(n: int, one: str, many: str) -> str:
 
 
 def summary(counts: Counter[str]) -> str:
-    return ", ".join(
+    text = ", ".join(
         [
             plural(counts["new"], "ny", "nye"),
             plural(counts["duplicate"], "uændret", "uændrede"),
@@ -81,6 +83,7 @@ def summary(counts: Counter[str]) -> str:
             plural(counts["failed"], "fejl", "fejl"),
         ]
     )
+    return f"{text}; {counts['review']} kræver gennemsyn" if counts["review"] else text
 
 
 NICE = 19
@@ -153,6 +156,10 @@ def ingest(
                                 factory, data, path.name, published=not unpublished, run=run, by=user
                             )
                         counts[outcome.outcome] += 1
+                        if outcome.review:
+                            counts["review"] += 1
+                            doubts = "; ".join(outcome.review)
+                            progress.console.print(f"kræver gennemsyn: {path}: {doubts}", markup=False)
                         if outcome.failed:
                             message = outcome.message or "ukendt fejl"
                             prefix = f"{path.name}: "

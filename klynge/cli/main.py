@@ -52,6 +52,7 @@ def _register() -> None:
         ingest,
         meeting,
         parse,
+        reparse,
         search,
         serve,
         show,

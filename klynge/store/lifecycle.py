@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from klynge import model
+from klynge.corrections import item_target, paragraphs
 from klynge.errors import Conflict, InputError, NotFound
 from klynge.extract import extract
 from klynge.extract.dates import find_due
@@ -437,7 +438,13 @@ def update_meeting(
             else:
                 raise InputError(f"ukendt felt {key!r}")
         retime(m)
-        _record(session, by, m.id, "meeting", m.id, "update", before, meeting_row(m))
+        after = meeting_row(m)
+        _record(session, by, m.id, "meeting", m.id, "update", before, after)
+        for key in fields:
+            if key in after and after[key] != before.get(key):
+                _correct(
+                    session, m, "header", {}, {"field": key, "value": after[key], "was": before.get(key)}, by
+                )
 
 
 def _item(session: Session, item_id: int) -> t.Item:
@@ -530,9 +537,20 @@ def update_item(
     """Change an item's fields and section texts (`sections`: kind -> text, empty removes)."""
 
     def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        before = item_row(item)
         _set_item_fields(item, fields)
         if "decision" in fields.get("sections", {}):
             _decisions_from_text(m, item)
+        after = item_row(item)
+        changed = {k: after[k] for k in fields if k in after and k != "sections" and after[k] != before[k]}
+        texts = {
+            k: after["sections"].get(k)
+            for k in fields.get("sections", {})
+            if after["sections"].get(k) != before["sections"].get(k)
+        }
+        if changed or texts:
+            fix = {"fields": changed, "sections": texts}
+            _correct(session, m, "item", item_target(str(before["number"]), str(before["title"])), fix, by)
 
     _edit_item(factory, item_id, by, change)
 
@@ -799,3 +817,147 @@ def add_participant(
         after = {"name": person.name, "organisation": organisation, "role": part.role, "guest": guest}
         _record(session, by, m.id, "participant", part.id, "create", None, after)
         return part.id
+
+
+# --- corrections of a meeting that was read badly (issue 16) --------------------------------------
+
+
+def _correct(
+    session: Session, m: t.Meeting, op: str, target: dict[str, Any], change: dict[str, Any], by: str | None
+) -> None:
+    """Keep a fix of a read meeting, to be applied again to its next parse (klynge.corrections)."""
+    if m.document_id is not None:
+        session.add(t.Correction(meeting_id=m.id, by=by, op=op, target=target, change=change))
+
+
+def _section(item: t.Item, kind: str) -> t.Section:
+    for s in item.sections:
+        if s.kind == kind:
+            return s
+    raise InputError(f"punkt {item.number} har intet afsnit {HEADINGS.get(kind, kind)!r}")
+
+
+def _paragraph_at(item: t.Item, kind: str, paragraph: int) -> tuple[t.Section, list[str]]:
+    section = _section(item, kind)
+    parts = paragraphs(section.text)
+    if not 0 <= paragraph < len(parts):
+        raise InputError(f"afsnittet {section.heading!r} har ikke et {paragraph + 1}. tekststykke")
+    return section, parts
+
+
+def split_item(
+    factory: SessionFactory,
+    item_id: int,
+    kind: str,
+    paragraph: int,
+    title: str | None = None,
+    *,
+    by: str | None = None,
+) -> int:
+    """Split an item in two where a paragraph begins: that paragraph, the rest of its section and
+    every later section become a new item right after it (an item heading the parser missed).
+    The new item's title is `title`, or else the paragraph's first line. Returns its id."""
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> int:
+        section, parts = _paragraph_at(item, kind, paragraph)
+        where = item_target(item.number, item.title)
+        moved = parts[paragraph:]
+        heading = " ".join((title or "").split()) or " ".join(moved[0].splitlines()[0].split())[:200]
+        if not title and len(moved[0].splitlines()) > 1:
+            moved[0] = "\n".join(moved[0].splitlines()[1:]).strip()
+        elif not title:
+            moved = moved[1:]
+        later = [s for s in item.sections if s.position > section.position]
+        texts: dict[str, str | None] = {kind: "\n".join(moved) or None}
+        texts.update({s.kind: s.text for s in later})
+        if paragraph == 0:
+            item.sections.remove(section)
+        else:
+            section.text = "\n".join(parts[:paragraph])
+        for s in later:
+            item.sections.remove(s)
+        heading = re.sub(r"^\s*(?:pkt\.?\s*)?\d+[.)]?\s+", "", heading, flags=re.IGNORECASE) or heading
+        plain = all(i.number.isdigit() for i in m.items)
+        number = str(int(item.number) + 1) if plain else f"{item.number}a"  # renumber() follows
+        new = t.Item(position=item.position + 1, number=number, title="", confidential=item.confidential)
+        _set_item_fields(new, {"title": heading, "sections": {k: v for k, v in texts.items() if v}})
+        for other in m.items:
+            if other.position > item.position:
+                other.position += 1
+        m.items.append(new)
+        session.flush()
+        session.expire(m, ["items"])
+        renumber(m)
+        _decisions_from_text(m, item)
+        _decisions_from_text(m, new)
+        _record(session, by, m.id, "item", new.id, "split", None, item_row(new))
+        fix = {
+            "kind": kind,
+            "paragraph": parts[paragraph],
+            "title": heading,
+            "title_from_paragraph": not title,
+        }
+        _correct(session, m, "split", where, fix, by)
+        return new.id
+
+    return _edit_item(factory, item_id, by, change)
+
+
+def merge_with_next(factory: SessionFactory, item_id: int, *, by: str | None = None) -> None:
+    """Join the next item into this one (a heading read as an item that was none): its sections are
+    appended kind by kind, its attachments, actions and topics move over, and numbers follow."""
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        later = [i for i in m.items if i.position > item.position]
+        if not later:
+            raise InputError(f"punkt {item.number} er det sidste; der er intet at lægge sammen med")
+        nxt = min(later, key=lambda i: i.position)
+        gone = item_row(nxt)
+        _correct(session, m, "merge", item_target(item.number, item.title), {"next_title": nxt.title}, by)
+        texts = {s.kind: s.text for s in item.sections}
+        for s in nxt.sections:
+            texts[s.kind] = "\n".join(filter(None, [texts.get(s.kind), s.text]))
+        _set_item_fields(item, {"sections": texts})
+        item.confidential = item.confidential or nxt.confidential
+        for attachment in list(nxt.attachments):
+            nxt.attachments.remove(attachment)
+            attachment.position = len(item.attachments)
+            attachment.confidential = attachment.confidential or item.confidential
+            item.attachments.append(attachment)
+        for action in m.actions:
+            if action.item_id == nxt.id:
+                action.item = item
+        for f in m.forward_topics:
+            if f.item_id == nxt.id:
+                f.item = item
+        m.decisions[:] = [d for d in m.decisions if d.item_id != nxt.id]
+        m.items.remove(nxt)
+        session.flush()
+        session.expire(m, ["items"])
+        renumber(m)
+        _decisions_from_text(m, item)
+        _record(session, by, m.id, "item", nxt.id, "merge", gone, None)
+
+    _edit_item(factory, item_id, by, change)
+
+
+def move_paragraph(
+    factory: SessionFactory, item_id: int, kind: str, paragraph: int, to: str, *, by: str | None = None
+) -> None:
+    """Move one paragraph of a section to the end of another section of the same item (a decision
+    read as case text, minutes read as a recommendation)."""
+    if to not in SECTION_KINDS:
+        raise InputError(f"ukendt afsnit {to!r}; brug en af {', '.join(SECTION_KINDS)}")
+
+    def change(session: Session, m: t.Meeting, item: t.Item) -> None:
+        _, parts = _paragraph_at(item, kind, paragraph)
+        if to == kind:
+            return
+        moved = parts.pop(paragraph)
+        fix = {"kind": kind, "paragraph": moved, "to": to}
+        _correct(session, m, "move", item_target(item.number, item.title), fix, by)
+        target = next((s.text for s in item.sections if s.kind == to), "")
+        _set_sections(item, {kind: "\n".join(parts), to: "\n".join(filter(None, [target, moved]))})
+        _decisions_from_text(m, item)
+
+    _edit_item(factory, item_id, by, change)

@@ -43,8 +43,10 @@ from sqlalchemy.orm import Session
 from klynge import model
 from klynge.errors import Forbidden, KlyngeError, StoreError
 from klynge.index import sync
+from klynge.interchange import quality_json
 from klynge.pipeline import parse
 from klynge.store import tables as t
+from klynge.store.corrected import apply_stored, match_corrected
 from klynge.store.db import SessionFactory
 from klynge.store.names import look_alike_key, name_key
 from klynge.store.views import (
@@ -103,6 +105,8 @@ class IngestOutcome:
     error: BaseException | None = None
     current: bool = True
     """False when the file was kept only as an older version (an agenda ingested after its minutes)."""
+    review: tuple[str, ...] = ()
+    """Why the parse is doubtful, when its quality verdict says it needs review (issue 16)."""
 
     @property
     def failed(self) -> bool:
@@ -343,18 +347,18 @@ def _ingest(
                     "forums sekretariat eller administrator"
                 )
         return duplicate
-    parsed = parsed_meeting()
-    # Blocks are not stored. Every text comes from the document's text (or, for a meeting written
-    # as JSON, from the JSON): only walk the whole meeting when some NUL can be in it.
-    parsed = dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, blocks=()))
-    if "\x00" in parsed.document.text or not parsed.document.text:
-        parsed = _without_nul(parsed)
+    full = parsed_meeting()
+    parsed = storable(full)
     with session.no_autoflush:  # lookups, and the rights to write what they find, before any write
+        meeting = match_corrected(session, parsed, name)
+        if meeting is None:
+            forum = _stored_forum(session, parsed.meeting.forum)
+            named = bool((parsed.meeting.forum or "").strip())
+            if forum is not None or not named or parsed.meeting.date is None:
+                meeting = _match(session, forum, parsed.meeting.date, name)  # a new forum has no meetings
+        if meeting is not None:  # a new version: the secretariat's corrections apply to it too
+            parsed = storable(apply_stored(session, meeting, full).meeting)
         forum = _stored_forum(session, parsed.meeting.forum)
-        named = bool((parsed.meeting.forum or "").strip())
-        meeting = None
-        if forum is not None or not named or parsed.meeting.date is None:
-            meeting = _match(session, forum, parsed.meeting.date, name)  # a new forum has no meetings
         if permit is not None:
             _check_rights(permit, name, parsed.meeting.forum, forum, meeting)
     doc = parsed.document
@@ -395,7 +399,7 @@ def _ingest(
             return IngestOutcome(name, "new_version", sha, meeting.id, number, current=False)
         published = published and meeting.published  # a new version never publishes a draft
         closed = _closed(meeting)
-        carried = _clear(session, meeting)
+        carried = clear_content(session, meeting)
         meeting.version = number
         kind = "new_version"
     fill_meeting(session, meeting, parsed, forum, published)
@@ -403,12 +407,14 @@ def _ingest(
     session.add(t.MeetingVersion(meeting=meeting, number=meeting.version, document=document))
     session.flush()
     if kind == "new_version":
-        _restore_actions(meeting, carried)
+        restore_actions(meeting, carried)
         _keep_closed(meeting, closed)
         session.flush()
     _revision(session, by, meeting.id, before, {**_version_row(meeting, document), "current": True})
     sync.reindex_meeting(session, meeting.id)
-    return IngestOutcome(name, kind, sha, meeting.id, meeting.version)
+    verdict = parsed.quality
+    review = tuple(verdict.reasons) if verdict is not None and verdict.needs_review else ()
+    return IngestOutcome(name, kind, sha, meeting.id, meeting.version, review=review)
 
 
 def _version_row(meeting: t.Meeting, document: t.Document | None = None) -> dict[str, Any]:
@@ -473,6 +479,16 @@ def _has_minutes(session: Session, meeting_id: int) -> bool:
         .limit(1)
     )
     return session.scalar(decided) is not None or session.scalar(minuted) is not None
+
+
+def storable(parsed: model.Meeting) -> model.Meeting:
+    """The parse as it is stored: without its blocks, and without NUL characters."""
+    # Blocks are not stored. Every text comes from the document's text (or, for a meeting written
+    # as JSON, from the JSON): only walk the whole meeting when some NUL can be in it.
+    parsed = dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, blocks=()))
+    if "\x00" in parsed.document.text or not parsed.document.text:
+        parsed = _without_nul(parsed)
+    return parsed
 
 
 def _without_nul(value: Any) -> Any:
@@ -589,7 +605,7 @@ ActionKey = tuple[str, str]
 Carried = dict[ActionKey, tuple[str, list[tuple[str, str | None, str | None, dt.datetime]]]]
 
 
-def _clear(session: Session, meeting: t.Meeting) -> Carried:
+def clear_content(session: Session, meeting: t.Meeting) -> Carried:
     """Drop the meeting's content rows before a new version fills them; returns action states to keep."""
     carried: Carried = {
         (name_key(a.owner), name_key(a.task)): (a.status, [(e.status, e.note, e.by, e.at) for e in a.events])
@@ -608,7 +624,7 @@ def _clear(session: Session, meeting: t.Meeting) -> Carried:
     return carried
 
 
-def _restore_actions(meeting: t.Meeting, carried: Carried) -> None:
+def restore_actions(meeting: t.Meeting, carried: Carried) -> None:
     for action in meeting.actions:
         old = carried.get((name_key(action.owner), name_key(action.task)))
         if old is not None:
@@ -644,6 +660,8 @@ def fill_meeting(
     meeting.published = published
     meeting.status = "published" if published else "minutes_draft"
     meeting.warnings = {"warnings": [{"message": w.message, "page": w.page} for w in parsed.warnings]}
+    if parsed.quality is not None:
+        meeting.warnings["quality"] = quality_json(parsed.quality)
     meeting.updated_at = t.utcnow()
 
     orgs: dict[str, t.Organisation] = {}

@@ -450,6 +450,27 @@ class Revision(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+class Correction(Base):
+    """A person's fix of a read meeting, kept to be applied again to every new parse (issue 16).
+
+    Where it applies is said by what the person saw (item number and title, a paragraph's text),
+    see `klynge.corrections`. `stale`: it found nothing to apply to in the newest parse (`note` says
+    why); it stays, shown for review, and applies again if a later parse has its place back.
+    """
+
+    __tablename__ = "correction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    by: Mapped[str | None] = mapped_column(Text)
+    op: Mapped[str] = mapped_column(String(16))
+    """'header', 'item', 'split', 'merge' or 'move'."""
+    target: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    change: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class Account(Timestamps, Base):
     """A user who signs in. Roles: 'member', 'secretariat', 'admin' (klynge.store.accounts)."""
 

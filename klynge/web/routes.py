@@ -21,6 +21,7 @@ def include_all(app: FastAPI) -> None:
         items,
         meetings,
         people,
+        review,
         upload,
     )
     from klynge.web.pages import search as search_page
@@ -37,6 +38,7 @@ def include_all(app: FastAPI) -> None:
         people,
         upload,
         imports,
+        review,
         chart,
         feeds,
     ):

@@ -157,6 +157,8 @@ class ImportFile:
     ok: bool
     message: str | None = None
     meeting_id: int | None = None
+    review: tuple[str, ...] = ()
+    """Why the meeting's parse needs review ("Kræver gennemsyn"); only for those who may edit it."""
 
 
 @dataclass(frozen=True)

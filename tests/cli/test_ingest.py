@@ -168,3 +168,32 @@ def test_an_import_runs_at_a_lower_cpu_priority(
     code, before, after = (int(x) for x in res.stdout.split())
     assert code == 0, res.stderr
     assert after == min(19, before + lower)  # niceness stops at 19
+
+
+def test_doubtful_parses_are_stored_and_named(
+    tmp_path: Path, sqlite_url: str, klynge: Run, minutes_text: Callable[..., str]
+) -> None:
+    """Issue 16: a file read doubtfully is stored, named with its reasons, and counted; exit code 0."""
+    folder = tmp_path / "ind"
+    folder.mkdir()
+    (folder / "referat.txt").write_text(minutes_text("Klyngestyregruppen Nordklyngen", dt.date(2024, 3, 14)))
+    cells = "".join(
+        f"<tr><td>{n}.</td><td><h3>{title}</h3></td></tr><tr><td></td><td><p>Godkendt.</p></td></tr>"
+        for n, title in enumerate(["Dagsorden", "Økonomi", "Genoptræning"], start=1)
+    )  # items in table cells, as publication portals lay them out
+    (folder / "noter.html").write_text(f"<h1>Referat</h1><p>Kl. 15.45</p><table>{cells}</table>")
+    res = klynge("ingest", folder, db=sqlite_url)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[0] == "2 nye, 0 uændrede, 0 nye versioner, 0 fejl; 1 kræver gennemsyn"
+    flagged = [line for line in res.stderr.splitlines() if line.startswith("kræver gennemsyn: ")]
+    assert len(flagged) == 1 and flagged[0].startswith(f"kræver gennemsyn: {folder / 'noter.html'}: ")
+    factory = open_store(sqlite_url)
+    try:
+        with factory() as s:
+            verdicts = {
+                m.document.filename: m.warnings["quality"] for m in s.scalars(select(t.Meeting)) if m.document
+            }
+    finally:
+        engine_of(factory).dispose()
+    assert verdicts["noter.html"]["needs_review"] and verdicts["noter.html"]["reasons"]
+    assert verdicts["referat.txt"] == {"confidence": 1.0, "needs_review": False, "reasons": []}

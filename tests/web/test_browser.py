@@ -227,3 +227,112 @@ def test_api_docs_run_from_the_site_itself(page: Any, live: tuple[str, Archive])
     assert requested and all(u.startswith(base) for u in requested), requested
     assert not [p for p in problems if "Content Security Policy" in p], problems
     shot(page, "api-docs")
+
+
+BADLY_READ = """# Referat
+
+Dato: 14. marts 2024
+
+Sted: Mødelokale 2
+
+## 1. Godkendelse af dagsorden
+
+Dagsordenen blev godkendt.
+
+## 2. Status på genoptræning
+
+Sagsfremstilling
+
+Kommunerne har set flere forløb i år.
+
+Budget for 2025
+
+Forvaltningen fremlægger budgettet.
+
+Budgettet blev godkendt.
+
+## 3. Eventuelt
+
+Intet.
+"""
+"""Minutes read badly: no forum found, and a missed item heading inside item 2 with its decision."""
+
+
+def test_a_badly_read_upload_is_reviewed_corrected_and_stays_corrected(
+    page: Any, live: tuple[str, Archive], tmp_path: Path
+) -> None:
+    """Issue 16: upload, review list, split an item, move a decision, fix the forum, mark reviewed;
+    then a reparse and a re-upload of the same file keep all three corrections."""
+    from sqlalchemy import select
+
+    from klynge.store import tables as t
+    from klynge.store.reparse import reparse_meeting
+
+    base, archive = live
+    doc = tmp_path / "referat-uden-forum.md"
+    doc.write_text(BADLY_READ, encoding="utf-8")
+
+    def upload() -> None:
+        page.goto(base + "/upload")
+        page.set_input_files("#filer", [str(doc)])
+        page.get_by_role("button", name="Indlæs").click()
+        page.locator("#upload-resultat table").wait_for()
+
+    upload()
+    page.goto(base + "/gennemsyn")
+    card = page.locator(".review-list li.card", has_text="referat-uden-forum.md")
+    assert card.get_by_text("Forum blev ikke fundet").count() == 1
+    shot(page, "gennemsyn")
+    card.get_by_role("link", name="Ret mødet").click()
+    page.wait_for_url("**/rediger")
+    mid = int(page.url.split("/")[-2])
+    if page.get_by_role("button", name="Genåbn til rettelse").count():
+        page.get_by_role("button", name="Genåbn til rettelse").click()
+        page.wait_for_url("**/rediger")
+    page.fill("#m-forum", "Klyngestyregruppen Nordklyngen")
+    page.get_by_role("button", name="Gem mødet").click()
+    page.wait_for_url("**/rediger")
+
+    with archive.factory() as s:
+        second = s.scalar(select(t.Item.id).where(t.Item.meeting_id == mid, t.Item.number == "2"))
+    item = page.locator(f"#punkt-{second}")
+    item.locator("summary", has_text="Ret opdelingen").click()
+    item.locator(f"#dk{second}-del").select_option("case_text")
+    item.locator(f"#dp{second}-del").fill("2")
+    item.get_by_role("button", name="Del punktet").click()
+    page.wait_for_url("**/rediger*")
+    assert page.locator("h3", has_text="3. Budget for 2025").count() == 1
+    with archive.factory() as s:
+        third = s.scalar(select(t.Item.id).where(t.Item.meeting_id == mid, t.Item.number == "3"))
+    item = page.locator(f"#punkt-{third}")
+    item.locator("summary", has_text="Ret opdelingen").click()
+    item.locator(f"#mk{third}").select_option("case_text")
+    item.locator(f"#mp{third}").fill("2")
+    item.locator(f"#mt{third}").select_option("decision")
+    item.get_by_role("button", name="Flyt").click()
+    page.wait_for_url("**/rediger*")
+    assert page.locator(f"#decision{third}").input_value() == "Budgettet blev godkendt."
+    shot(page, "rettet-moede")
+    page.goto(base + "/gennemsyn")
+    card.get_by_role("button", name="Markér som gennemset").click()
+    page.wait_for_url("**/gennemsyn")
+    assert page.locator(".review-list li.card", has_text="referat-uden-forum.md").count() == 0
+
+    def corrected() -> tuple[str | None, list[tuple[str, str]], list[str]]:
+        with archive.factory() as s:
+            m = s.get(t.Meeting, mid)
+            assert m is not None
+            items = s.scalars(select(t.Item).where(t.Item.meeting_id == mid).order_by(t.Item.position)).all()
+            decisions = s.scalars(select(t.Decision.text).where(t.Decision.meeting_id == mid)).all()
+            return m.forum.name if m.forum else None, [(i.number, i.title) for i in items], list(decisions)
+
+    want = corrected()
+    assert want[0] == "Klyngestyregruppen Nordklyngen"
+    assert want[1][2] == ("3", "Budget for 2025") and "Budgettet blev godkendt." in want[2]
+    outcome = reparse_meeting(archive.factory, mid)
+    assert (outcome.applied, outcome.stale) == (3, ())
+    assert corrected() == want
+    upload()  # the same file again
+    assert corrected() == want
+    page.goto(base + "/gennemsyn")
+    assert page.locator(".review-list li.card", has_text="referat-uden-forum.md").count() == 0

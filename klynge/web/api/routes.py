@@ -240,8 +240,9 @@ def api_imports(
     page: int = PageNo,
     per_page: int = PerPage,
     s: Session = ReadSession,
+    who: Viewer = Depends(viewer),
 ) -> dict[str, Any]:
-    return listing(request, imports.list_runs(s, page=page, size=per_page))
+    return listing(request, imports.list_runs(s, page=page, size=per_page, who=who))
 
 
 @router.post("/upload", summary="Indlæs filer (multipart, feltet 'files'); ét resultat pr. fil")

@@ -237,6 +237,9 @@ async def edit_header(request: Request, meeting_id: int, ed: Editing = Depends(e
     fields = {
         k: form.get(k, "") for k in ("date", "start", "end", "location", "title", "chair", "note_taker")
     }
+    if form.get("forum", "").strip():  # a forum read wrongly is corrected here (issue 16)
+        _may_move_to(request, ed, form["forum"])
+        fields["forum"] = form["forum"]
     return await _change(
         request,
         ed,
@@ -510,6 +513,76 @@ def publication_page(request: Request, meeting_id: int, number: int) -> HTMLResp
         meeting = mask_meeting(meeting)
     html = render_html(meeting, "minutes", include_closed=sees_closed)
     return HTMLResponse(html)
+
+
+def _may_move_to(request: Request, ed: Editing, forum: str) -> None:
+    """A corrected forum must be one the writer edits: a correction never hands a meeting (and its
+    closed items) to another forum's people, nor creates a forum for a secretariat."""
+    with sessions(request)() as s:
+        forum_id = s.scalar(select(t.Forum.id).where(t.Forum.key == name_key(forum)))
+    if not ed.who.may_edit(forum_id):
+        raise Forbidden(
+            f"du kan kun flytte mødet til et forum, du er sekretariat for («{forum.strip()[:80]}»)"
+        )
+
+
+# --- corrections of a meeting that was read badly (issue 16) --------------------------------------
+
+
+def _paragraph_number(form: dict[str, str]) -> int:
+    try:
+        return int(form.get("paragraph", "").strip()) - 1
+    except ValueError:
+        raise InputError("skriv nummeret på tekststykket (1 for det første)") from None
+
+
+@writing.post("/punkter/{item_id}/del")
+async def split_item(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
+    """A heading the parser missed: a new item from this paragraph on."""
+    form = await _form(request)
+    return await _change(
+        request,
+        ed,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.split_item(
+            sessions(request),
+            item_id,
+            form.get("kind", ""),
+            _paragraph_number(form),
+            form.get("title") or None,
+            by=ed.who.name,
+        ),
+    )
+
+
+@writing.post("/punkter/{item_id}/saml")
+async def merge_item(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
+    """An item that was none: joined with the next."""
+    return await _change(
+        request,
+        ed,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.merge_with_next(sessions(request), item_id, by=ed.who.name),
+    )
+
+
+@writing.post("/punkter/{item_id}/flyt-tekst")
+async def move_paragraph(request: Request, item_id: int, ed: Editing = Depends(editing)) -> Response:
+    """A paragraph read into the wrong section, moved to the right one."""
+    form = await _form(request)
+    return await _change(
+        request,
+        ed,
+        f"#punkt-{item_id}",
+        lambda: lifecycle.move_paragraph(
+            sessions(request),
+            item_id,
+            form.get("kind", ""),
+            _paragraph_number(form),
+            form.get("to", ""),
+            by=ed.who.name,
+        ),
+    )
 
 
 router.include_router(writing)

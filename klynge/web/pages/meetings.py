@@ -8,11 +8,14 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from klynge.store import accounts
+from klynge.store import tables as t
+from klynge.store.review import review_reasons
 from klynge.web import pagecache
-from klynge.web.access import client_ip, viewer
+from klynge.web.access import Viewer, client_ip, viewer
 from klynge.web.db import ReadSession, sessions
 from klynge.web.numbers import remembering
 from klynge.web.pagecache import cached_page
@@ -120,11 +123,22 @@ def _meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
         if body is not None:
             return pagecache.page_response(request, body, who)
         detail = meetings.detail(s, who, meeting_id)
+        doubts = _doubts(s, who, meeting_id)
     title = f"{detail.meeting.forum} {detail.meeting.date or ''}"
-    page = render(request, "meeting.html", title=title, d=detail)
+    page = render(request, "meeting.html", title=title, d=detail, review=doubts)
     body = pagecache.masked(pagecache.freeze(bytes(page.body), who), who)
     cache.put(cache_key, current, body)
     return pagecache.page_response(request, body, who)
+
+
+def _doubts(s: Session, who: Viewer, meeting_id: int) -> tuple[str, ...]:
+    """Why the parse needs review, for those who may correct it (issue 16); () for everyone else."""
+    if not who.may_write:
+        return ()
+    row = s.execute(select(t.Meeting.forum_id, t.Meeting.warnings).where(t.Meeting.id == meeting_id)).first()
+    if row is None or not who.may_edit(row.forum_id):
+        return ()
+    return review_reasons(row.warnings)
 
 
 @router.get("/moeder/{meeting_id}/original")

@@ -7,7 +7,9 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from klynge.store.tables import ImportFile, ImportRun
+from klynge.store.review import review_reasons
+from klynge.store.tables import ImportFile, ImportRun, Meeting
+from klynge.web.access import Viewer
 from klynge.web.views import ImportFile as FileView
 from klynge.web.views import ImportRun as RunView
 from klynge.web.views import Page
@@ -20,7 +22,9 @@ OUTCOME_LABELS = {
 }
 
 
-def run_view(run: ImportRun) -> RunView:
+def run_view(run: ImportRun, doubts: dict[int, tuple[str, ...]] | None = None) -> RunView:
+    """`doubts`: meeting id -> why its parse needs review, for the meetings the viewer may edit."""
+    doubts = doubts or {}
     return RunView(
         id=run.id,
         started=run.started_at,
@@ -28,14 +32,28 @@ def run_view(run: ImportRun) -> RunView:
         finished=run.finished_at,
         files=tuple(
             FileView(
-                f.filename, f.outcome != "failed", f.message or OUTCOME_LABELS.get(f.outcome), f.meeting_id
+                f.filename,
+                f.outcome != "failed",
+                f.message or OUTCOME_LABELS.get(f.outcome),
+                f.meeting_id,
+                doubts.get(f.meeting_id, ()) if f.meeting_id is not None and f.outcome != "failed" else (),
             )
             for f in run.files
         ),
     )
 
 
-def list_runs(session: Session, *, page: int = 1, size: int = 30) -> Page[RunView]:
+def doubts_of(session: Session, meeting_ids: set[int], who: Viewer) -> dict[int, tuple[str, ...]]:
+    """Review reasons of those meetings the viewer may edit: the secretariat fixes a parse."""
+    if not meeting_ids or not who.may_write:
+        return {}
+    rows = session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))).all()
+    return {
+        m.id: reasons for m in rows if who.may_edit(m.forum_id) and (reasons := review_reasons(m.warnings))
+    }
+
+
+def list_runs(session: Session, *, page: int = 1, size: int = 30, who: Viewer | None = None) -> Page[RunView]:
     total = session.scalar(select(func.count()).select_from(ImportRun)) or 0
     runs = session.scalars(
         select(ImportRun)
@@ -44,7 +62,9 @@ def list_runs(session: Session, *, page: int = 1, size: int = 30) -> Page[RunVie
         .offset((page - 1) * size)
         .limit(size)
     ).all()
-    return Page(tuple(run_view(r) for r in runs), total, page, size)
+    ids = {f.meeting_id for r in runs for f in r.files if f.meeting_id is not None}
+    doubts = doubts_of(session, ids, who) if who is not None else {}
+    return Page(tuple(run_view(r, doubts) for r in runs), total, page, size)
 
 
 def last_updated(session: Session) -> dt.datetime | None:
