@@ -24,7 +24,8 @@ _NOT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PREFIXED = re.compile(
-    r"^(?:dagsordens)?(?:punkt|pkt\.?|sag(?:\s*nr\.?)?|item)\s*(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z])?)"
+    r"^(?:(?:åbent?|lukket)\s+(?:punkt\s+)?|(?:dagsordens)?(?:punkt|pkt\.?|sag(?:\s*nr\.?)?|item|ad)\s*)"
+    r"(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z])?)"
     r"\s*[:.)\-–]?\s*(.*)$",
     re.IGNORECASE,
 )
@@ -55,6 +56,8 @@ class Candidate:
     text: str
     """The heading text after the number (may be empty when the number stands alone)."""
     weight: float
+    closed: bool = False
+    """The number came after a closed-item marker ("Lukket 4 Titel")."""
 
 
 def _number_key(number: str) -> tuple[int, int] | None:
@@ -95,7 +98,8 @@ def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
             continue
         if rest and (_NOT_TITLE.match(rest) or rest[0] in "-–—/%,;" or rest[0].isdigit()):
             continue
-        found.append(Candidate(i, number, key, rest, _weight(lines, i, rest)))
+        closed = bool(re.match(r"lukket\s", text, re.IGNORECASE))
+        found.append(Candidate(i, number, key, rest, _weight(lines, i, rest), closed))
     return found
 
 
@@ -172,6 +176,35 @@ def choose_chain(cands: Sequence[Candidate]) -> list[Candidate]:
         chain.append(cands[end])
         end = back[end]
     return chain[::-1]
+
+
+def contents_run(cands: Sequence[Candidate], starts_by: int) -> list[Candidate]:
+    """A table of contents that begins at or above line `starts_by`: the longest run of at least
+    three candidates on (nearly) consecutive lines whose numbers follow on ("1. …", "2. …", "3. …"
+    packed together). A numbered list further down, inside an item, is never the contents."""
+    best: list[Candidate] = []
+    run: list[Candidate] = []
+    for c in cands:
+        if run and _follows(run[-1].key, c.key) and c.line - run[-1].line <= 2:
+            run.append(c)
+        elif c.line > starts_by:
+            break
+        else:
+            run = [c]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 3 else []
+
+
+def with_contents(chain: Sequence[Candidate], contents: Sequence[Candidate]) -> list[Candidate]:
+    """The agenda as the table of contents lists it, each item at its own heading where the
+    document has one: a page that holds only some items' texts (an excerpt, "Ad 3." minutes after
+    the agenda list) still has every item. Contents entries only when the contents and the
+    headings agree on where the agenda starts."""
+    if not contents or not chain or chain[0].key not in {c.key for c in contents}:
+        return list(chain)
+    have = {c.key for c in chain}
+    return sorted([*chain, *(c for c in contents if c.key not in have)], key=lambda c: c.key)
 
 
 @dataclass(frozen=True)
@@ -256,7 +289,7 @@ def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
     title = text[:cut].strip(" -–—:,")
     if title.endswith(".") and not re.search(r"\b\w{1,4}\.$", title):
         title = title[:-1].rstrip()
-    confidential = bool(_CONFIDENTIAL.search(title))
-    if confidential:
+    confidential = bool(_CONFIDENTIAL.search(title)) or cand.closed
+    if _CONFIDENTIAL.search(title):
         title = re.sub(r"^\(?\s*lukket(?:\s+punkt)?\s*[:.)\-–]?\s*", "", title, flags=re.IGNORECASE) or title
     return Heading(title, start, end, presenter, used, span, confidential)
