@@ -29,7 +29,12 @@ _PREFIXED = re.compile(
     r"\s*[:.)\-–]?\s*(.*)$",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z](?=[.)\s]))?)(?:[.)]\s*|\s+)(\S.*)$")
+_NUMBERED = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z](?=[.)\s]))?)(?:[.)]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]{2}))(\S.*)$"
+)
+"""'3. Titel', '3 Titel', '9.1 Titel', and a number glued to its title ('38Godkendelse af …')."""
+_NUMBER_BELOW = re.compile(r"^(?:sag|punkt|pkt\.?)\s*(?:nr\.?)?\s*(\d{1,3})\s*$", re.IGNORECASE)
+"""'Sag nr. 24' on the line under the item's title."""
 _BARE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?$")
 TIME_SLOT = re.compile(
     r"\(?\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*\)?"
@@ -58,6 +63,8 @@ class Candidate:
     weight: float
     closed: bool = False
     """The number came after a closed-item marker ("Lukket 4 Titel")."""
+    below: int = 0
+    """Lines under the title that only carry its number ("Sag nr. 24")."""
 
 
 def _number_key(number: str) -> tuple[int, int] | None:
@@ -79,6 +86,15 @@ def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
     for i, line in enumerate(lines):
         text = line.text.strip().strip("*").strip()
         number, rest = "", ""
+        below = _NUMBER_BELOW.match(text)
+        if below and i > 0 and _title_above(lines, i):
+            title = lines[i - 1].text.strip().strip("*").strip()
+            key = _number_key(below.group(1))
+            if key is not None and key[0] > 0:
+                found.append(
+                    Candidate(i - 1, below.group(1), key, title, _weight(lines, i - 1, title) + 1.5, below=1)
+                )
+            continue
         m = _PREFIXED.match(text)
         if m:
             number, rest = m.group(1), m.group(2)
@@ -101,6 +117,19 @@ def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
         closed = bool(re.match(r"lukket\s", text, re.IGNORECASE))
         found.append(Candidate(i, number, key, rest, _weight(lines, i, rest), closed))
     return found
+
+
+def _title_above(lines: Sequence[Line], i: int) -> bool:
+    """Is the line above a number-only line ("Sag nr. 24") that item's title?"""
+    above = lines[i - 1].text.strip()
+    return (
+        3 <= len(above) <= 200
+        and not above.endswith((".", ":", ","))
+        and not is_section_heading(above)
+        and not _NUMBERED.match(above)
+        and not _PREFIXED.match(above)
+        and not JOURNAL.match(above)
+    )
 
 
 def _weight(lines: Sequence[Line], i: int, rest: str) -> float:
@@ -253,9 +282,9 @@ def _hhmm(h: str, m: str) -> str:
 def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
     first = lines[cand.line]
     text = cand.text
-    used = 1
-    span = first.span
-    if not text and cand.line + 1 < len(lines):
+    used = 1 + cand.below
+    span = first.span.join(lines[cand.line + cand.below].span) if cand.below else first.span
+    if not text and not cand.below and cand.line + 1 < len(lines):
         # A number on a line of its own: the title is the next line.
         text = lines[cand.line + 1].text.strip()
         span = span.join(lines[cand.line + 1].span)

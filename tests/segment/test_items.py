@@ -183,3 +183,18 @@ def test_ad_minutes_after_an_agenda_list_merge_by_number() -> None:
     )
     assert numbers_and_titles(meeting) == [("1", "Velkomst"), ("2", "Økonomi"), ("3", "Eventuelt")]
     assert meeting.items[1].section_text(SectionKind.DECISION) == "Budgettet blev godkendt."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referat\n\n38Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n39Budget for 2025\nBeslutning\nGodkendt.\n",
+        "Referat\n\nGodkendelse af dagsorden\nSag nr. 38\nBeslutning\nGodkendt.\n\n"
+        "Budget for 2025\nSag nr. 39\nBeslutning\nGodkendt.\n",
+    ],
+    ids=["glued", "number-below"],
+)
+def test_item_numbers_glued_to_the_title_or_under_it(text: str) -> None:
+    meeting = parse_text(text)
+    assert numbers_and_titles(meeting) == [("38", "Godkendelse af dagsorden"), ("39", "Budget for 2025")]
+    assert [it.section_text(SectionKind.DECISION) for it in meeting.items] == ["Godkendt.", "Godkendt."]
