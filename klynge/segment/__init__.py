@@ -25,7 +25,7 @@ from klynge.segment.items import (
 )
 from klynge.segment.meeting import read_meeting_info
 from klynge.segment.participants import read_participants
-from klynge.segment.sections import split_sections
+from klynge.segment.sections import split_sections, this_meetings_decision
 
 _PARTICIPANTS_TITLE = re.compile(
     r"^(?:mødedeltagere|deltagere|til stede|fremmødte|tilstede)\b", re.IGNORECASE
@@ -59,6 +59,7 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
         ends.append(above + 1)
     header = list(lines[: ends[0]])
 
+    info = read_meeting_info(document, lines, header)
     items: list[Item] = []
     participants: list[Participant] = list(read_participants(header))
     for k, cand in enumerate(chain):
@@ -94,6 +95,7 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
         if _PARTICIPANTS_TITLE.match(heading.title):
             participants.extend(read_participants(body, listed=True))
         sections, attachments = split_sections(body)
+        sections = this_meetings_decision(sections, info.date)
         items.append(
             Item(
                 number=cand.number,
@@ -109,7 +111,6 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
             )
         )
     items = _with_listed_only(lines, chain, items, contents)
-    info = read_meeting_info(document, lines, header)
     return Meeting(document=document, meeting=info, participants=_dedupe(participants), items=tuple(items))
 
 
