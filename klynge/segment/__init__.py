@@ -24,7 +24,7 @@ from klynge.segment.items import (
     with_contents,
 )
 from klynge.segment.meeting import read_meeting_info
-from klynge.segment.participants import read_participants
+from klynge.segment.participants import absent_in_prose, read_participants
 from klynge.segment.sections import split_sections, this_meetings_decision
 
 _PARTICIPANTS_TITLE = re.compile(
@@ -94,6 +94,10 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
         )
         if _PARTICIPANTS_TITLE.match(heading.title):
             participants.extend(read_participants(body, listed=True))
+        else:
+            labelled = read_participants(body)  # "Deltagere:" / "Afbud:" lists inside an item
+            if len(labelled) >= 2:
+                participants.extend(labelled)
         sections, attachments = split_sections(body)
         sections = this_meetings_decision(sections, info.date)
         items.append(
@@ -111,6 +115,7 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
             )
         )
     items = _with_listed_only(lines, chain, items, contents)
+    participants.extend(absent_in_prose(lines))
     return Meeting(document=document, meeting=info, participants=_dedupe(participants), items=tuple(items))
 
 
