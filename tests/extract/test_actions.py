@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from klynge.extract.actions import item_actions
 from klynge.model import Item, Section, SectionKind
 
