@@ -136,6 +136,11 @@ _OTHER_BODY_DECIDES = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\w-]*(?:gruppen|udvalget|rådet|styrelsen|ledelsen))\s+"
     r"(?:bakker\s+op|godkendte|godkender|besluttede|har\s+besluttet|tiltrådte|vedtog)\b"
 )
+_IMPERSONAL = re.compile(r"^(?:vil|skal|kan)\s+der\b")
+_DELIBERATIVE_REST = re.compile(
+    r"^(?:behandle|godkende|tage|udsætte|drøfte|tiltræde|anbefale)\b", re.IGNORECASE
+)
+"""What a body decided to do at the meeting itself ("besluttede at behandle …"): a decision, no task."""
 _NEXT_MEETING_PHRASE = re.compile(r"\bnæste\b.*\bmøde", re.IGNORECASE)
 _STARTS_AT = re.compile(r"^at\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
@@ -203,6 +208,8 @@ def sentence_action(
 ) -> Action | None:
     """The action a sentence states, if any. `strict` (agenda text): only explicit assignments."""
     s = sentence.strip().strip("*").strip()
+    if s.endswith("?"):
+        return None  # a question gives nobody a task
     labelled = _LABEL.match(s)
     if labelled:
         s = s[labelled.end() :]
@@ -231,6 +238,7 @@ def sentence_action(
         m
         and (owner := _clean_owner(m.group("owner")))
         and not _PAST.match(m.group("rest"))
+        and not _DELIBERATIVE_REST.match(m.group("rest"))
         # "X aftalte at mødes …" makes X the doer; "X anbefalede, at arbejdet fortsætter" does not.
         and "anbefalede" not in s[: m.start("rest")]
         and re.match(r"^(?!de\b|der\b|den\b|det\b)[a-zæøå]+(?:e|es)\b", m.group("rest"))
@@ -284,7 +292,12 @@ def sentence_action(
         # "… dagsordensættes i temagruppen for psykiatri": the group where the work is placed owns it.
         return _action(owner, s, item, s, meeting_date, item)
     m = _MODAL_ANY.match(s) if _HAS_MODAL.search(s) else None
-    if m and (owner := _clean_owner(m.group("owner"))) and not _WISH.match(m.group("verb")):
+    if (
+        m
+        and (owner := _clean_owner(m.group("owner")))
+        and not _WISH.match(m.group("verb"))
+        and not _IMPERSONAL.match(m.group("verb"))  # "X vil der blive indbudt …": nobody's task
+    ):
         return _action(owner, m.group("verb"), item, s, meeting_date, item)
     return None
 

@@ -1,7 +1,8 @@
 """HTML: headings, paragraphs, list items (with nesting) and table rows, via selectolax (lexbor).
 
 h1-h6 are HEADINGs; <li> LIST_ITEMs with the nesting depth as level, items of an <ol> keep their
-number ("3. Budget"); each <tr> one TABLE_ROW, cells joined by " | "; <br> splits a block into lines;
+number ("3. Budget"); each <tr> one TABLE_ROW, cells joined by " | ", except a layout row (cells with
+headings or several paragraphs), whose cells' blocks are read as blocks; <br> splits a block into lines;
 a short all-bold <p>/<div> is a level-0 HEADING (as in DOCX); script, style, nav and forms are dropped.
 """
 
@@ -112,6 +113,13 @@ class _Walker:
                 self.numbers[-1] += 1
             self.walk(node, BlockKind.LIST_ITEM, max(self.list_depth, 1))
             self.flush(BlockKind.LIST_ITEM, max(self.list_depth, 1))
+        elif tag == "tr" and _layout_row(node):
+            # A table used for layout (agenda portals put items, captions and texts in cells):
+            # each cell's own headings and paragraphs are blocks, as they would be outside a table.
+            for cell in node.iter():
+                if cell.tag in {"td", "th"}:
+                    self.walk(cell, kind, level)
+                    self.flush(kind, level)
         elif tag == "tr":
             cells: list[str] = []
             for cell in node.iter():
@@ -127,6 +135,28 @@ class _Walker:
         else:
             self.walk(node, kind, level)
             self.flush(kind, level)
+
+
+_CELL_BLOCKS = {"p", "div", "ul", "ol", "table", "blockquote", "pre", "dl"}
+
+
+def _layout_row(row: Node) -> bool:
+    """A row whose cells hold headings, or several paragraphs, lays out a page; a data row holds
+    one value a cell (Word's HTML wraps each in a single <p>)."""
+    for cell in row.iter():
+        if cell.tag not in {"td", "th"}:
+            continue
+        blocks = 0
+        for inner in cell.traverse():
+            if inner is cell:
+                continue
+            if inner.tag in HEADINGS:
+                return True
+            if inner.tag in _CELL_BLOCKS:
+                blocks += 1
+        if blocks >= 2:
+            return True
+    return False
 
 
 def _bold_heading(node: Node) -> bool:

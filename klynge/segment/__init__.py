@@ -14,10 +14,19 @@ from klynge import deadline
 from klynge.errors import NoAgenda
 from klynge.model import Document, Item, Line, Meeting, Participant, Span
 from klynge.segment.closed import closed_body
-from klynge.segment.items import JOURNAL, PRESENTER, choose_chain, find_candidates, read_heading
+from klynge.segment.items import (
+    JOURNAL,
+    PRESENTER,
+    Candidate,
+    choose_chain,
+    contents_run,
+    find_candidates,
+    read_heading,
+    with_contents,
+)
 from klynge.segment.meeting import read_meeting_info
-from klynge.segment.participants import read_participants
-from klynge.segment.sections import split_sections
+from klynge.segment.participants import absent_in_prose, read_participants
+from klynge.segment.sections import split_sections, this_meetings_decision
 
 _PARTICIPANTS_TITLE = re.compile(
     r"^(?:mødedeltagere|deltagere|til stede|fremmødte|tilstede)\b", re.IGNORECASE
@@ -27,9 +36,15 @@ _BODY_PRESENTER = re.compile(rf"(?:^|\s)[vV]/\s?({_NAME})")
 
 
 def segment(document: Document, lines: Sequence[Line]) -> Meeting:
-    chain = choose_chain(find_candidates(lines))
+    candidates = find_candidates(lines)
+    chain = choose_chain(candidates)
     if not chain:
         raise NoAgenda(f"{document.name}: ingen dagsordenspunkter fundet")
+    contents = contents_run(candidates, chain[0].line)
+    if contents and chain[0].key in {c.key for c in contents}:
+        # Headings in the contents list only list; the items' texts start at the headings below.
+        below = [c for c in chain if c not in contents]
+        chain = below or chain
     starts = [c.line for c in chain]
     # A journal number line just above a heading belongs to that item, not to the one before.
     journal_above: dict[int, tuple[str, Span]] = {}
@@ -45,6 +60,7 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
         ends.append(above + 1)
     header = list(lines[: ends[0]])
 
+    info = read_meeting_info(document, lines, header)
     items: list[Item] = []
     participants: list[Participant] = list(read_participants(header))
     for k, cand in enumerate(chain):
@@ -76,7 +92,12 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
         confidential = heading.confidential or closed_body(body)
         if _PARTICIPANTS_TITLE.match(heading.title):
             participants.extend(read_participants(body, listed=True))
+        else:
+            labelled = read_participants(body)  # "Deltagere:" / "Afbud:" lists inside an item
+            if len(labelled) >= 2:
+                participants.extend(labelled)
         sections, attachments = split_sections(body)
+        sections = this_meetings_decision(sections, info.date)
         items.append(
             Item(
                 number=cand.number,
@@ -91,8 +112,38 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
                 spans=spans,
             )
         )
-    info = read_meeting_info(document, lines, header)
+    items = _with_listed_only(lines, chain, items, contents)
+    participants.extend(absent_in_prose(lines))
     return Meeting(document=document, meeting=info, participants=_dedupe(participants), items=tuple(items))
+
+
+def _with_listed_only(
+    lines: Sequence[Line], chain: Sequence[Candidate], items: list[Item], contents: Sequence[Candidate]
+) -> list[Item]:
+    """Items the table of contents lists but whose text the document does not hold (an excerpt,
+    or minutes of only some items): title, time and presenter from the contents line."""
+    listed = [c for c in with_contents(chain, contents) if c not in chain]
+    if not listed:
+        return items
+    keyed = list(zip((c.key for c in chain), items, strict=True))
+    for cand in listed:
+        heading = read_heading(lines, cand)
+        spans = {"title": heading.span, "number": lines[cand.line].span}
+        keyed.append(
+            (
+                cand.key,
+                Item(
+                    number=cand.number,
+                    title=heading.title,
+                    time_start=heading.time_start,
+                    time_end=heading.time_end,
+                    presenter=heading.presenter,
+                    confidential=heading.confidential,
+                    spans=spans,
+                ),
+            )
+        )
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def _dedupe(people: Sequence[Participant]) -> tuple[Participant, ...]:

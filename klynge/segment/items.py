@@ -25,11 +25,17 @@ _NOT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PREFIXED = re.compile(
-    r"^(?:dagsordens)?(?:punkt|pkt\.?|sag(?:\s*nr\.?)?|item)\s*(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z])?)"
+    r"^(?:(?:åbent?|lukket)\s+(?:punkt\s+)?|(?:dagsordens)?(?:punkt|pkt\.?|sag(?:\s*nr\.?)?|item|ad)\s*)"
+    r"(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z])?)"
     r"\s*[:.)\-–]?\s*(.*)$",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z](?=[.)\s]))?)(?:[.)]\s*|\s+)(\S.*)$")
+_NUMBERED = re.compile(
+    r"^(\d{1,3}(?:\.\d{1,2})?(?:\.?[a-z](?=[.)\s]))?)(?:[.)]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]{2}))(\S.*)$"
+)
+"""'3. Titel', '3 Titel', '9.1 Titel', and a number glued to its title ('38Godkendelse af …')."""
+_NUMBER_BELOW = re.compile(r"^(?:sag|punkt|pkt\.?)\s*(?:nr\.?)?\s*(\d{1,3})\s*$", re.IGNORECASE)
+"""'Sag nr. 24' on the line under the item's title."""
 _BARE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?$")
 TIME_SLOT = re.compile(
     r"\(?\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*\)?"
@@ -55,6 +61,10 @@ class Candidate:
     text: str
     """The heading text after the number (may be empty when the number stands alone)."""
     weight: float
+    closed: bool = False
+    """The number came after a closed-item marker ("Lukket 4 Titel")."""
+    below: int = 0
+    """Lines under the title that only carry its number ("Sag nr. 24")."""
 
 
 def _number_key(number: str) -> tuple[int, int] | None:
@@ -76,6 +86,15 @@ def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
     for i, line in enumerate(lines):
         text = line.text.strip().strip("*").strip()
         number, rest = "", ""
+        below = _NUMBER_BELOW.match(text)
+        if below and i > 0 and _title_above(lines, i):
+            title = lines[i - 1].text.strip().strip("*").strip()
+            key = _number_key(below.group(1))
+            if key is not None and key[0] > 0:
+                found.append(
+                    Candidate(i - 1, below.group(1), key, title, _weight(lines, i - 1, title) + 1.5, below=1)
+                )
+            continue
         m = _PREFIXED.match(text)
         if m:
             number, rest = m.group(1), m.group(2)
@@ -95,8 +114,22 @@ def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
             continue
         if rest and (_NOT_TITLE.match(rest) or rest[0] in "-–—/%,;" or rest[0].isdigit()):
             continue
-        found.append(Candidate(i, number, key, rest, _weight(lines, i, rest)))
+        closed = bool(re.match(r"lukket\s", text, re.IGNORECASE))
+        found.append(Candidate(i, number, key, rest, _weight(lines, i, rest), closed))
     return found
+
+
+def _title_above(lines: Sequence[Line], i: int) -> bool:
+    """Is the line above a number-only line ("Sag nr. 24") that item's title?"""
+    above = lines[i - 1].text.strip()
+    return (
+        3 <= len(above) <= 200
+        and not above.endswith((".", ":", ","))
+        and not is_section_heading(above)
+        and not _NUMBERED.match(above)
+        and not _PREFIXED.match(above)
+        and not JOURNAL.match(above)
+    )
 
 
 def _weight(lines: Sequence[Line], i: int, rest: str) -> float:
@@ -174,6 +207,35 @@ def choose_chain(cands: Sequence[Candidate]) -> list[Candidate]:
     return chain[::-1]
 
 
+def contents_run(cands: Sequence[Candidate], starts_by: int) -> list[Candidate]:
+    """A table of contents that begins at or above line `starts_by`: the longest run of at least
+    three candidates on (nearly) consecutive lines whose numbers follow on ("1. …", "2. …", "3. …"
+    packed together). A numbered list further down, inside an item, is never the contents."""
+    best: list[Candidate] = []
+    run: list[Candidate] = []
+    for c in cands:
+        if run and _follows(run[-1].key, c.key) and c.line - run[-1].line <= 2:
+            run.append(c)
+        elif c.line > starts_by:
+            break
+        else:
+            run = [c]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 3 else []
+
+
+def with_contents(chain: Sequence[Candidate], contents: Sequence[Candidate]) -> list[Candidate]:
+    """The agenda as the table of contents lists it, each item at its own heading where the
+    document has one: a page that holds only some items' texts (an excerpt, "Ad 3." minutes after
+    the agenda list) still has every item. Contents entries only when the contents and the
+    headings agree on where the agenda starts."""
+    if not contents or not chain or chain[0].key not in {c.key for c in contents}:
+        return list(chain)
+    have = {c.key for c in chain}
+    return sorted([*chain, *(c for c in contents if c.key not in have)], key=lambda c: c.key)
+
+
 @dataclass(frozen=True)
 class Heading:
     """What an item heading says: title, time slot, presenter; and how many lines it used."""
@@ -220,9 +282,9 @@ def _hhmm(h: str, m: str) -> str:
 def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
     first = lines[cand.line]
     text = cand.text
-    used = 1
-    span = first.span
-    if not text and cand.line + 1 < len(lines):
+    used = 1 + cand.below
+    span = first.span.join(lines[cand.line + cand.below].span) if cand.below else first.span
+    if not text and not cand.below and cand.line + 1 < len(lines):
         # A number on a line of its own: the title is the next line.
         text = lines[cand.line + 1].text.strip()
         span = span.join(lines[cand.line + 1].span)
@@ -257,4 +319,5 @@ def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
     if title.endswith(".") and not re.search(r"\b\w{1,4}\.$", title):
         title = title[:-1].rstrip()
     confidential, title = closed_title(title)
+    confidential = confidential or cand.closed
     return Heading(title, start, end, presenter, used, span, confidential)

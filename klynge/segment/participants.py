@@ -58,6 +58,19 @@ class _Person:
 
 
 _PARTY = re.compile(r"\s*\(([A-ZÆØÅ]{1,3})\)")
+_STATUS_AFTER = re.compile(
+    r"^(.{4,80}?)\s*[:–-]\s*(deltog|afbud|fraværende|ikke til stede)\b.*$", re.IGNORECASE
+)
+"""A member with their attendance after a colon: "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (…)"."""
+_ABSENT_SENTENCE = re.compile(
+    r"(?:(?:havde|har)\s+meldt\s+afbud|meldte\s+afbud|var\s+fraværende|\bafbud\s+fra\b|\bfraværende\s+var\b"
+    r"|\bmødt\s+undtagen\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_NAME = re.compile(
+    r"(?<![\w.])((?:[A-ZÆØÅ][a-zæøåäöüé]+(?:-[A-ZÆØÅ][a-zæøåäöüé]+)?)(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåäöüé]+"
+    r"(?:-[A-ZÆØÅ][a-zæøåäöüé]+)?|de|von|van)){1,4})(?:\s*\([A-ZÆØÅ]{1,3}\))?"
+)
 _COLUMN_ROLE = re.compile(r"^(?:rolle|titel|stilling|funktion)", re.IGNORECASE)
 _COLUMN_ORG = re.compile(
     r"^(?:organisation|myndighed|enhed|arbejdssted|forvaltning|repræsenterer)", re.IGNORECASE
@@ -245,6 +258,12 @@ def read_participants(lines: Sequence[Line], *, listed: bool = False) -> tuple[P
                 role = " ".join(x for x in (_cell(cells, at["role"]), split[1]) if x)
                 people.append(_Person(split[0], role, organisation, row_absent, guest, line.span))
             continue
+        status = _STATUS_AFTER.match(text)
+        if status and _split_person(status.group(1)):
+            name, rest = _split_person(status.group(1)) or (status.group(1), "")
+            gone = not status.group(2).lower().startswith("deltog")
+            people.append(_Person(name, rest, org, gone, guest, line.span))
+            continue
         person = _split_person(text)
         if person and not (people and _continues(people[-1], text)):
             name, rest = person
@@ -269,3 +288,40 @@ def _continues(person: _Person, text: str) -> bool:
     if text.startswith("(") or text[:1].islower():
         return True
     return bool(last) and last.rstrip().endswith((",", "-", "og"))
+
+
+def absent_in_prose(lines: Sequence[Line]) -> tuple[Participant, ...]:
+    """Members named as absent in a sentence of the minutes: "X og Y havde meldt afbud", "Der er
+    afbud fra X, Y og Z", "Alle medlemmer var mødt undtagen X, der havde meldt afbud", "X var
+    fraværende". Only the names in the sentence's list (before or after the phrase), never a
+    heading or a fragment."""
+    found: list[Participant] = []
+    for line in lines:
+        text = line.text.strip()
+        if len(text) > 400:
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            m = _ABSENT_SENTENCE.search(sentence)
+            if not m:
+                continue
+            phrase = m.group(0).lower()
+            if phrase.startswith(("afbud fra", "fraværende var")) or "undtagen" in phrase:
+                part = sentence[m.end() :]
+                part = re.split(r",\s*(?:der|som)\b|\s+(?:og|men)\s+(?:\w+\s+)?(?:deltog|mødte)\b", part)[0]
+            else:
+                part = sentence[: m.start()]
+                part = re.split(r"\b(?:at|og at)\s+(?=[A-ZÆØÅ])", part)[-1]
+            names = [n for n in _names_listed(part)]
+            found.extend(Participant(name=n, absent=True, span=line.span) for n in names)
+    return tuple(found)
+
+
+def _names_listed(part: str) -> list[str]:
+    """The names of "X, Y og Z" (parties in brackets dropped); none when the list holds other words."""
+    pieces = [x.strip(" .,;") for x in re.split(r",\s*|\s+og\s+|\s+samt\s+", part.strip()) if x.strip(" .,;")]
+    names = []
+    for piece in pieces:
+        m = _SENTENCE_NAME.fullmatch(_PARTY.sub("", piece).strip()) if piece else None
+        if m and not _ORG_WORDS.search(piece):
+            names.append(m.group(1))
+    return names if names and len(names) == len(pieces) else []

@@ -7,6 +7,8 @@ text. Attachments are one per line or bullet.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +31,41 @@ _KINDS: list[tuple[SectionKind, str]] = [
     (SectionKind.DECISION, r"beslutning(?:er)?|afgørelse|beslutning i (?:udvalget|mødet)"),
 ]
 _ALONE = [(kind, re.compile(rf"^(?:{words})\s*[:.,]?$", re.IGNORECASE)) for kind, words in _KINDS]
+_DATED_DECISION = re.compile(
+    r"^(?=.{0,160}(?:\bden\s+\d|\d{1,2}[.-]\d{1,2}[.-]\d{2,4}|:$))"
+    r"(?:[\w\-]+s\s+)?(?:beslutning|behandling|afgørelse)(?:\s+i\s+mødet)?"
+    r"(?:\s+(?:i|på)\s+(?-i:[A-ZÆØÅ])[^:]{0,120}?)?"
+    r"(?:,?\s+(?:\w+dag\s+)?(?:den\s+)?\d{1,2}[.\-\s][^:]{0,30})?\s*:?$",
+    re.IGNORECASE,
+)
+"""A decision caption naming the body and the day: "Beslutning i Udvalget for Ældre og Sundhed den
+04-06-2020", "Forretningsudvalgets beslutning den 8. november 2022:", "Behandling i Udvalget … den 28.
+august 2019". An item may carry several (earlier bodies' decisions); see `this_meetings_decision`."""
+_CAPTION_DATE = re.compile(
+    r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})|(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august"
+    r"|september|oktober|november|december)\s+(\d{4})",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, m in enumerate(
+        [
+            "januar",
+            "februar",
+            "marts",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _INLINE = [
     (kind, re.compile(rf"^({words})\s*[:.,]\s*(\S.*)$", re.IGNORECASE))
     for kind, words in _KINDS
@@ -60,6 +97,8 @@ def section_heading(text: str) -> HeadingMatch | None:
     for kind, rx in _ALONE:
         if rx.match(t):
             return HeadingMatch(kind, t.rstrip(":.,").strip(), "")
+    if _DATED_DECISION.match(t) and not t.endswith("."):
+        return HeadingMatch(SectionKind.DECISION, t.rstrip(":").strip(), "")
     m = _RECOMMEND_INLINE.match(t)
     if m:
         return HeadingMatch(SectionKind.RECOMMENDATION, m.group(1), m.group(2))
@@ -96,6 +135,33 @@ def prose(lines: Sequence[Line]) -> str:
     if current:
         out.append(current)
     return "\n".join(out)
+
+
+def caption_date(heading: str) -> dt.date | None:
+    """The day a decision caption names ("… den 04-06-2020", "… den 8. november 2022")."""
+    m = _CAPTION_DATE.search(heading)
+    if not m:
+        return None
+    try:
+        if m.group(1):
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date(int(m.group(6)), _MONTH_NUMBER[m.group(5).lower()], int(m.group(4)))
+    except ValueError:
+        return None
+
+
+def this_meetings_decision(sections: Sequence[Section], date: dt.date | None) -> tuple[Section, ...]:
+    """Of several dated decision captions in one item (the case's way through other bodies), the
+    decision is this meeting's: the one dated the meeting's day, else the first; the others are
+    kept as case text under their own caption."""
+    dated = [s for s in sections if s.kind == SectionKind.DECISION and caption_date(s.heading)]
+    if len(dated) < 2:
+        return tuple(sections)
+    ours = next((s for s in dated if date and caption_date(s.heading) == date), dated[0])
+    return tuple(
+        dataclasses.replace(s, kind=SectionKind.CASE_TEXT) if s in dated and s is not ours else s
+        for s in sections
+    )
 
 
 def attachment_names(lines: Sequence[Line]) -> list[str]:

@@ -177,16 +177,15 @@ def test_doubtful_parses_are_stored_and_named(
     folder = tmp_path / "ind"
     folder.mkdir()
     (folder / "referat.txt").write_text(minutes_text("Klyngestyregruppen Nordklyngen", dt.date(2024, 3, 14)))
-    cells = "".join(
-        f"<tr><td>{n}.</td><td><h3>{title}</h3></td></tr><tr><td></td><td><p>Godkendt.</p></td></tr>"
-        for n, title in enumerate(["Dagsorden", "Økonomi", "Genoptræning"], start=1)
-    )  # items in table cells, as publication portals lay them out
-    (folder / "noter.html").write_text(f"<h1>Referat</h1><p>Kl. 15.45</p><table>{cells}</table>")
+    (folder / "noter.md").write_text(  # no date found, every outcome left in unheaded text
+        "# Referat\n\nKlyngestyregruppen Sydklyngen\n\n## 1. Dagsorden\n\nDagsordenen blev godkendt.\n\n"
+        "## 2. Økonomi\n\nRegnskabet blev taget til efterretning.\n\n## 3. Plan\n\nPlanen blev godkendt.\n"
+    )
     res = klynge("ingest", folder, db=sqlite_url)
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines()[0] == "2 nye, 0 uændrede, 0 nye versioner, 0 fejl; 1 kræver gennemsyn"
     flagged = [line for line in res.stderr.splitlines() if line.startswith("kræver gennemsyn: ")]
-    assert len(flagged) == 1 and flagged[0].startswith(f"kræver gennemsyn: {folder / 'noter.html'}: ")
+    assert len(flagged) == 1 and flagged[0].startswith(f"kræver gennemsyn: {folder / 'noter.md'}: ")
     factory = open_store(sqlite_url)
     try:
         with factory() as s:
@@ -195,5 +194,5 @@ def test_doubtful_parses_are_stored_and_named(
             }
     finally:
         engine_of(factory).dispose()
-    assert verdicts["noter.html"]["needs_review"] and verdicts["noter.html"]["reasons"]
+    assert verdicts["noter.md"]["needs_review"] and verdicts["noter.md"]["reasons"]
     assert verdicts["referat.txt"] == {"confidence": 1.0, "needs_review": False, "reasons": []}

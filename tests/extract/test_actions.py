@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from klynge.extract.actions import item_actions
 from klynge.model import Item, Section, SectionKind
 
@@ -160,3 +162,15 @@ def test_quick_checks_before_the_patterns_miss_no_spelling() -> None:
         "Sekretariatet"
     ]
     assert _owners("Arbejdet med sårbare gravide er fortsat i 5 kommuner.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hvilket indhold skal vort høringssvar indeholde?",
+        "Almen praksis vil der i den videre udmøntning blive indbudt til dialog.",
+        "Økonomiudvalget besluttede at behandle tillægsdagsordenen som nyt punkt 14.",
+    ],
+)
+def test_questions_impersonal_sentences_and_own_handling_are_no_actions(text: str) -> None:
+    assert _owners(text) == []

@@ -60,3 +60,31 @@ def test_fragment_without_html_tag_is_sniffed_as_html() -> None:
     document = read_document(data, "fragment.txt")
     assert document.format == "html"
     assert texts(document) == ["Referat", "Til stede:", "Åse", "Bjørn", "Afbud"]
+
+
+def test_a_layout_table_is_read_as_the_blocks_of_its_cells() -> None:
+    """Agenda portals put items, captions and texts in table cells (issue 15): the cells' headings and
+    paragraphs are blocks, so items and sections are found; a data table stays rows."""
+    from klynge import parse
+    from klynge.model import SectionKind
+
+    rows = "".join(
+        f"<tr><td>{n}.</td><td><h3>{title}</h3></td></tr>"
+        f"<tr><td></td><td><h4>Beslutning</h4><p>{decision}</p></td></tr>"
+        for n, title, decision in [
+            (1, "Godkendelse af dagsorden", "Godkendt."),
+            (2, "Budget", "Taget til efterretning."),
+        ]
+    )
+    data = page(
+        f"<h1>Referat</h1><table>{rows}</table><table><tr><td><p>Anne Holm</p></td><td><p>Region</p></td></tr></table>"
+    )
+    document = read_document(data, "referat.html")
+    kinds = [(b.kind, b.text) for b in document.blocks]
+    assert (BlockKind.HEADING, "Godkendelse af dagsorden") in kinds
+    assert (BlockKind.TABLE_ROW, "Anne Holm | Region") in kinds
+    meeting = parse(page(f"<h1>Referat</h1><table>{rows}</table>"), "referat.html")
+    assert [(it.number, it.title, it.section_text(SectionKind.DECISION)) for it in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."),
+        ("2", "Budget", "Taget til efterretning."),
+    ]

@@ -154,3 +154,47 @@ def test_docx_headings_with_time_slots() -> None:
 def test_a_letter_without_an_agenda_is_rejected() -> None:
     with pytest.raises(NoAgenda, match=r"^brev\.txt: ingen dagsordenspunkter fundet"):
         parse("Kære alle\nTak for et godt møde.\nVenlig hilsen\nAnne".encode(), "brev.txt")
+
+
+def test_items_listed_in_the_contents_without_their_text_are_kept() -> None:
+    """A page holding the contents and only the first items' texts (a web excerpt), or minutes of
+    some items after the full agenda list: every listed item, the texts where they are."""
+    meeting = parse_text(
+        "Referat\nSundhedsudvalget\n\nDagsorden\n"
+        "  åbent 1 Godkendelse af dagsorden\n  åbent 2 Status på genoptræning\n"
+        "  åbent 3 Budget for 2025\n  Lukket 4 Personalesag\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2. Status på genoptræning\nSagsfremstilling\nFlere forløb i år.\nBeslutning\nTaget til efterretning.\n"
+    )
+    assert numbers_and_titles(meeting) == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Status på genoptræning"),
+        ("3", "Budget for 2025"),
+        ("4", "Personalesag"),
+    ]
+    assert meeting.items[1].section_text(SectionKind.DECISION) == "Taget til efterretning."
+    assert meeting.items[2].sections == () and meeting.items[3].confidential
+
+
+def test_ad_minutes_after_an_agenda_list_merge_by_number() -> None:
+    meeting = parse_text(
+        "Referat af møde i styregruppen\n\nDagsorden:\n1. Velkomst\n2. Økonomi\n3. Eventuelt\n\n"
+        "Ad 2. Økonomi\nBeslutning\nBudgettet blev godkendt.\n"
+    )
+    assert numbers_and_titles(meeting) == [("1", "Velkomst"), ("2", "Økonomi"), ("3", "Eventuelt")]
+    assert meeting.items[1].section_text(SectionKind.DECISION) == "Budgettet blev godkendt."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referat\n\n38Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n39Budget for 2025\nBeslutning\nGodkendt.\n",
+        "Referat\n\nGodkendelse af dagsorden\nSag nr. 38\nBeslutning\nGodkendt.\n\n"
+        "Budget for 2025\nSag nr. 39\nBeslutning\nGodkendt.\n",
+    ],
+    ids=["glued", "number-below"],
+)
+def test_item_numbers_glued_to_the_title_or_under_it(text: str) -> None:
+    meeting = parse_text(text)
+    assert numbers_and_titles(meeting) == [("38", "Godkendelse af dagsorden"), ("39", "Budget for 2025")]
+    assert [it.section_text(SectionKind.DECISION) for it in meeting.items] == ["Godkendt.", "Godkendt."]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from klynge import parse
 from klynge.model import BlockKind, Line, Participant, Span
 from klynge.segment.participants import read_participants
 
@@ -258,3 +261,54 @@ Afbud: Mona Kjær, Per Lund
     found = by_name(read_participants(as_lines(text)))
     assert set(found) == {"Mona Kjær", "Per Lund"}
     assert all(p.absent for p in found.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        (
+            "Alle medlemmer var mødt undtagen Jørgen Winther og Else Kayser, der havde meldt afbud.",
+            ["Jørgen Winther", "Else Kayser"],
+        ),
+        (
+            "Der er afbud fra Martin Bech, Bettina Bøcker Kjeldsen og Niels Vestergaard Salling.",
+            ["Martin Bech", "Bettina Bøcker Kjeldsen", "Niels Vestergaard Salling"],
+        ),
+        (
+            "Martin Bech og Niels Vestergaard Salling var fraværende.",
+            ["Martin Bech", "Niels Vestergaard Salling"],
+        ),
+        ("Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i stedet.", ["Mikkel Houmann"]),
+        (
+            "Formanden orienterede om, at Carl Christian Ebbesen (O) havde meldt afbud.",
+            ["Carl Christian Ebbesen"],
+        ),
+        ("Kommunen havde meldt afbud til konferencen.", []),
+        ("Borgeren havde meldt afbud flere gange, oplyser Center for Sundhed.", []),
+    ],
+)
+def test_absence_written_in_a_sentence(sentence: str, absent: list[str]) -> None:
+    from klynge.segment.participants import absent_in_prose
+
+    found = absent_in_prose([Line(sentence, BlockKind.PARAGRAPH, Span(0, len(sentence)))])
+    assert [(p.name, p.absent) for p in found] == [(name, True) for name in absent]
+
+
+def test_members_with_their_attendance_and_lists_inside_an_item() -> None:
+    meeting = parse(
+        (
+            "Referat\nRegionsrådet\n\nMedlemmer\n- Lars Holm: Deltog\n- Sofie Lund: Afbud (stedfortræder)\n"
+            "- Kim Berg: Deltog\n\n1. Godkendelse af dagsorden\nGodkendt.\nDeltagere:\n"
+            "Direktør Søren Lind, Herning Kommune\nDirektør Yrsa Jensen, Lemvig Kommune\n"
+            "2. Eventuelt\nIntet.\n"
+        ).encode(),
+        "referat.txt",
+    )
+    people = {p.name: p.absent for p in meeting.participants}
+    assert people == {
+        "Lars Holm": False,
+        "Sofie Lund": True,
+        "Kim Berg": False,
+        "Søren Lind": False,
+        "Yrsa Jensen": False,
+    }

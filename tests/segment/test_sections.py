@@ -63,3 +63,22 @@ def test_markdown_headings_and_links() -> None:
     item = parse(md.encode(), "referat.md").items[1]
     assert item.section_text(SectionKind.RECOMMENDATION) == "- at budgettet godkendes"
     assert item.attachments == ("Budgetnotat 2025", "https://example.dk/b.pdf")
+
+
+def test_decision_captions_with_body_and_date_and_this_meetings_decision() -> None:
+    """Issue 15: "Beslutning i <udvalg> den <dato>" and "<Udvalg>s beslutning den <dato>:" are decision
+    captions; of several in one item the one dated the meeting's day is the decision."""
+    text = (
+        "Referat\nForretningsudvalget\nMødedato: 8. november 2022\n\n"
+        "1. Jordforurening\n"
+        "Miljøudvalgets beslutning den 2. november 2022:\nAnbefalet.\n"
+        "Forretningsudvalgets beslutning den 8. november 2022:\nGodkendt.\n"
+        "2. Budget\nBeslutning i Forretningsudvalget den 08-11-2022\nTaget til efterretning.\n"
+        "3. Notat\nBeslutning i referat af styregruppens møde den 1. juni 2022\nEn tekst om sagen.\n"
+    )
+    meeting = parse(text.encode(), "referat.txt")
+    one, two, three = meeting.items
+    assert one.section_text(SectionKind.DECISION) == "Godkendt."
+    assert "Anbefalet." in (one.section_text(SectionKind.CASE_TEXT) or "")
+    assert two.section_text(SectionKind.DECISION) == "Taget til efterretning."
+    assert three.section_text(SectionKind.DECISION) is None  # a reference, not a caption
