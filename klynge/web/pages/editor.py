@@ -388,6 +388,46 @@ async def attendance(request: Request, participation_id: int, ed: Editing = Depe
     )
 
 
+@writing.post("/deltagere/{participation_id}/slet")
+async def remove_participant(
+    request: Request, participation_id: int, ed: Editing = Depends(editing)
+) -> Response:
+    """A name read as a participant that was none (issue 16)."""
+    return await _change(
+        request,
+        ed,
+        "#deltagere",
+        lambda: lifecycle.remove_participant(sessions(request), participation_id, by=ed.who.name),
+    )
+
+
+@writing.post("/handlinger/{action_id}/rediger")
+async def edit_action(request: Request, action_id: int, ed: Editing = Depends(editing)) -> Response:
+    """An action read with the wrong owner, task or due date, corrected (issue 16)."""
+    form = await _form(request)
+    return await _change(
+        request,
+        ed,
+        "",
+        lambda: lifecycle.update_action(
+            sessions(request),
+            action_id,
+            form.get("owner", ""),
+            form.get("task", ""),
+            form.get("due") or None,
+            by=ed.who.name,
+        ),
+    )
+
+
+@writing.post("/handlinger/{action_id}/slet")
+async def delete_action(request: Request, action_id: int, ed: Editing = Depends(editing)) -> Response:
+    """An action the parser found where the minutes assign nothing (issue 16)."""
+    return await _change(
+        request, ed, "", lambda: lifecycle.delete_action(sessions(request), action_id, by=ed.who.name)
+    )
+
+
 @writing.post("/moeder/{meeting_id}/forloeb")
 async def lifecycle_step(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> Response:
     """Næste trin, Offentliggør, Genåbn, Slet kladde."""
