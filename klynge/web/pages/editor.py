@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from klynge import model
 from klynge.errors import Conflict, Forbidden, InputError, NotFound
+from klynge.privacy import document_contains_personal
 from klynge.store import accounts, lifecycle
 from klynge.store import tables as t
 from klynge.store.names import name_key
@@ -506,6 +507,8 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
             select(
                 t.Document.filename,
                 t.Document.content,
+                t.Document.format,
+                t.Document.text,
                 t.Attachment.name,
                 t.Attachment.confidential,
                 t.Item.confidential.label("item_closed"),
@@ -519,6 +522,12 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
         ).first()
     if row is None:
         raise NotFound(f"bilag {attachment_id} findes ikke")
+    if not who.sees_personal and document_contains_personal(row.content, row.format, row.text or ""):
+        # The public never receives unmasked bytes: an attachment with phone or CPR numbers or
+        # e-mail addresses is for the forum's own people only.
+        raise Forbidden(
+            f"bilag {attachment_id} indeholder personoplysninger og kan kun hentes af forummets folk"
+        )
     if row.confidential or row.item_closed:  # closed material, to someone allowed: audited
         accounts.log_closed_download(
             sessions(request),
