@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from klynge.extract.decisions import item_decisions
-from klynge.model import Item, Meeting, MeetingInfo, Section, SectionKind
+from klynge.model import Action, DueDate, Item, Meeting, MeetingInfo, Participant, Section, SectionKind
 
 HEADER_FIELDS = ("forum", "date", "start", "end", "location", "chair", "note_taker", "title")
 ITEM_FIELDS = ("title", "time_start", "time_end", "presenter", "case_number", "confidential")
@@ -28,7 +28,19 @@ HEADINGS = {
     "decision": "Beslutning",
     "orientation": "Orientering",
 }
-OPS = ("header", "item", "split", "merge", "move")
+OPS = (
+    "header",
+    "item",
+    "split",
+    "merge",
+    "move",
+    "person_add",
+    "person_set",
+    "person_drop",
+    "action_add",
+    "action_edit",
+    "action_drop",
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,12 @@ def describe(correction: Correction) -> str:
         return f"punktet «{where}» lagt sammen med «{correction.change.get('next_title')}»"
     if correction.op == "move":
         return f"tekst «{_short(correction.change.get('paragraph'))}» flyttet i punktet «{where}»"
+    if correction.op.startswith("person_"):
+        name = correction.target.get("name") or correction.change.get("name")
+        return f"deltageren «{name}» rettet"
+    if correction.op.startswith("action"):
+        task = correction.target.get("task") or correction.change.get("task")
+        return f"handlingen «{_short(task)}» rettet"
     return f"punktet «{where}» rettet"
 
 
@@ -99,6 +117,10 @@ def _short(text: object, limit: int = 50) -> str:
 def _apply_one(meeting: Meeting, c: Correction) -> Meeting:
     if c.op == "header":
         return _header(meeting, c.change)
+    if c.op.startswith("person_"):
+        return _participant(meeting, c)
+    if c.op in ("action_edit", "action_drop"):
+        return _action_fix(meeting, c)
     index = _find_item(meeting.items, c.target)
     if c.op == "item":
         return _item(meeting, index, c.change)
@@ -108,6 +130,10 @@ def _apply_one(meeting: Meeting, c: Correction) -> Meeting:
         return _merge(meeting, index, c.change)
     if c.op == "move":
         return _move(meeting, index, c.change)
+    if c.op == "action_add":
+        return dataclasses.replace(
+            meeting, actions=(*meeting.actions, _action(c.change, meeting.items[index].number))
+        )
     raise NotApplicable(f"ukendt rettelse {c.op!r}")
 
 
@@ -281,3 +307,70 @@ def _replace_items(meeting: Meeting, items: list[Item], touched: set[int], renum
             dataclasses.replace(f, item_number=moved(f.item_number)) for f in meeting.forward_topics
         ),
     )
+
+
+def _participant(meeting: Meeting, c: Correction) -> Meeting:
+    people = list(meeting.participants)
+    if c.op == "person_add":
+        name = str(c.change.get("name") or "")
+        if any(same_text(p.name, name) for p in people):
+            return meeting  # the parse has found them by now
+        added = Participant(
+            name=name,
+            organisation=c.change.get("organisation"),
+            role=c.change.get("role"),
+            guest=bool(c.change.get("guest")),
+        )
+        return dataclasses.replace(meeting, participants=(*people, added))
+    at = next((i for i, p in enumerate(people) if same_text(p.name, c.target.get("name"))), None)
+    if at is None:
+        if c.op == "person_drop":
+            return meeting  # gone already
+        raise NotApplicable(f"deltageren «{c.target.get('name')}» findes ikke længere")
+    if c.op == "person_drop":
+        return dataclasses.replace(meeting, participants=tuple(people[:at] + people[at + 1 :]))
+    people[at] = dataclasses.replace(
+        people[at], absent=bool(c.change.get("absent")), guest=bool(c.change.get("guest"))
+    )
+    return dataclasses.replace(meeting, participants=tuple(people))
+
+
+def _action(change: dict[str, Any], item_number: str | None) -> Action:
+    due = change.get("due")
+    when = None
+    if due:
+        phrase, start, end = [*list(due), None, None, None][:3]
+        when = DueDate(
+            str(phrase),
+            dt.date.fromisoformat(start) if start else None,
+            dt.date.fromisoformat(end) if end else None,
+        )
+    return Action(
+        owner=str(change.get("owner") or ""),
+        task=str(change.get("task") or ""),
+        item_number=item_number,
+        due=when,
+    )
+
+
+def _action_fix(meeting: Meeting, c: Correction) -> Meeting:
+    actions = list(meeting.actions)
+    at = next(
+        (
+            i
+            for i, a in enumerate(actions)
+            if same_text(a.owner, c.target.get("owner")) and same_text(a.task, c.target.get("task"))
+        ),
+        None,
+    )
+    if at is None:
+        if c.op == "action_drop":
+            return meeting  # the parse no longer finds it
+        raise NotApplicable(f"handlingen «{_short(c.target.get('task'))}» findes ikke længere")
+    if c.op == "action_drop":
+        return dataclasses.replace(meeting, actions=tuple(actions[:at] + actions[at + 1 :]))
+    fixed = _action(c.change, actions[at].item_number)
+    actions[at] = dataclasses.replace(
+        actions[at], owner=fixed.owner, task=fixed.task, due=fixed.due, person=None
+    )
+    return dataclasses.replace(meeting, actions=tuple(actions))

@@ -693,6 +693,7 @@ def add_action(
         m.actions.append(a)
         session.flush()
         _record(session, by, m.id, "action", a.id, "create", None, action_row(a))
+        _correct(session, m, "action_add", item_target(item.number, item.title), _action_fix(a), by)
         return a.id
 
     return _edit_item(factory, item_id, by, change)
@@ -728,6 +729,7 @@ def set_attendance(
         part.absent, part.guest = absent, guest
         after = {"name": part.person.name, "absent": absent, "guest": guest}
         _record(session, by, m.id, "participant", part.id, "update", before, after)
+        _correct(session, m, "person_set", {"name": part.person.name}, after, by)
 
 
 def delete_meeting(factory: SessionFactory, meeting_id: int, *, by: str | None = None) -> None:
@@ -816,7 +818,83 @@ def add_participant(
         session.flush()
         after = {"name": person.name, "organisation": organisation, "role": part.role, "guest": guest}
         _record(session, by, m.id, "participant", part.id, "create", None, after)
+        _correct(session, m, "person_add", {}, after, by)
         return part.id
+
+
+def remove_participant(factory: SessionFactory, participation_id: int, *, by: str | None = None) -> None:
+    """A name read as a participant that was none, or someone listed by mistake."""
+    with factory() as look:
+        p = look.get(t.Participation, participation_id)
+        if p is None:
+            raise NotFound(f"deltager {participation_id} findes ikke")
+        meeting_id = p.meeting_id
+    with _writing(factory, meeting_id) as (session, m):
+        part = session.get(t.Participation, participation_id)
+        assert part is not None
+        before = {"name": part.person.name, "absent": part.absent, "guest": part.guest}
+        m.participations.remove(part)
+        session.flush()
+        _record(session, by, m.id, "participant", participation_id, "delete", before, None)
+        _correct(session, m, "person_drop", {"name": before["name"]}, {}, by)
+
+
+def _action_fix(a: t.Action) -> dict[str, Any]:
+    return {
+        "owner": a.owner,
+        "task": a.task,
+        "due": [a.due_phrase, _jsonable(a.due_start), _jsonable(a.due_end)] if a.due_phrase else None,
+    }
+
+
+def _action(session: Session, action_id: int) -> t.Action:
+    a = session.get(t.Action, action_id)
+    if a is None:
+        raise NotFound(f"handling {action_id} findes ikke")
+    return a
+
+
+def update_action(
+    factory: SessionFactory,
+    action_id: int,
+    owner: str,
+    task: str,
+    due: str | None = None,
+    *,
+    by: str | None = None,
+) -> None:
+    """Correct an action's owner, task and due date (a fragment read as owner, a task cut short)."""
+    if not owner.strip() or not task.strip():
+        raise InputError("en handling skal have en ansvarlig og en opgave")
+    with factory() as look:
+        meeting_id = _action(look, action_id).meeting_id
+    with _writing(factory, meeting_id) as (session, m):
+        a = _action(session, action_id)
+        before, was = action_row(a), {"owner": a.owner, "task": a.task}
+        due_date = resolve_due(due, m.date)
+        a.owner, a.task = " ".join(owner.split()), " ".join(task.split())
+        a.owner_person = next(
+            (p.person for p in m.participations if p.person.name.casefold() == a.owner.casefold()), None
+        )
+        a.due_phrase = due_date.phrase if due_date else None
+        a.due_start = due_date.start if due_date else None
+        a.due_end = due_date.end if due_date else None
+        session.flush()
+        _record(session, by, m.id, "action", a.id, "update", before, action_row(a))
+        _correct(session, m, "action_edit", was, _action_fix(a), by)
+
+
+def delete_action(factory: SessionFactory, action_id: int, *, by: str | None = None) -> None:
+    """An action the parser found where the minutes assign nothing."""
+    with factory() as look:
+        meeting_id = _action(look, action_id).meeting_id
+    with _writing(factory, meeting_id) as (session, m):
+        a = _action(session, action_id)
+        before = action_row(a)
+        m.actions.remove(a)
+        session.flush()
+        _record(session, by, m.id, "action", action_id, "delete", before, None)
+        _correct(session, m, "action_drop", {"owner": before["owner"], "task": before["task"]}, {}, by)
 
 
 # --- corrections of a meeting that was read badly (issue 16) --------------------------------------

@@ -464,7 +464,7 @@ class Correction(Base):
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     by: Mapped[str | None] = mapped_column(Text)
     op: Mapped[str] = mapped_column(String(16))
-    """'header', 'item', 'split', 'merge' or 'move'."""
+    """'header', 'item', 'split', 'merge', 'move', 'person_add|set|drop', 'action_add|edit|drop'."""
     target: Mapped[dict[str, Any]] = mapped_column(default=dict)
     change: Mapped[dict[str, Any]] = mapped_column(default=dict)
     stale: Mapped[bool] = mapped_column(Boolean, default=False)

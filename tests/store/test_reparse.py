@@ -116,3 +116,72 @@ def test_a_correction_that_no_longer_applies_is_reported_and_kept(store: Session
         assert len(rows) == 3 and [r.stale for r in rows] == [False, True, True]
     back = reparse_meeting(store, mid)  # the stored original is now the changed file: still stale
     assert len(back.stale) == 2 and back.review
+
+
+PEOPLE = """# Referat
+
+Klyngestyregruppen Nordklyngen
+
+Dato: 3. marts 2024
+
+Deltagere: Anne Holm, Peter Lund og Mødelokale Syd
+
+## 1. Status
+
+Sekretariatet udsender materialet inden næste møde.
+
+## 2. Eventuelt
+
+Intet.
+"""
+"""Minutes whose participant list holds a room as a person, and a follow-up to be corrected."""
+
+
+def test_participant_and_action_corrections_stick(store: SessionFactory) -> None:
+    mid = ingest_bytes(store, PEOPLE.encode(), "referat.md", published=False).meeting_id
+    assert mid is not None
+    with store() as s:
+        people = {
+            p.person.name: p.id
+            for p in s.scalars(select(t.Participation).where(t.Participation.meeting_id == mid))
+        }
+        actions = s.scalars(select(t.Action).where(t.Action.meeting_id == mid)).all()
+        item = s.scalar(select(t.Item.id).where(t.Item.meeting_id == mid, t.Item.number == "2"))
+    assert {"Anne Holm", "Peter Lund"} <= set(people) and len(actions) == 1 and item is not None
+    if "Mødelokale Syd" in people:
+        lifecycle.remove_participant(store, people["Mødelokale Syd"], by="sekr")
+    lifecycle.set_attendance(store, people["Peter Lund"], absent=True, guest=False, by="sekr")
+    lifecycle.add_participant(store, mid, "Sofie Berg", organisation="Region Nord", by="sekr")
+    lifecycle.update_action(
+        store, actions[0].id, "Sekretariatet", "udsender materialet", "2024-04-01", by="sekr"
+    )
+    lifecycle.add_action(store, item, "Anne Holm", "indkalder til temamøde", "primo maj", by="sekr")
+
+    def state() -> tuple[dict[str, bool], list[tuple[str, str, str | None, str | None]]]:
+        with store() as s:
+            ps = s.scalars(select(t.Participation).where(t.Participation.meeting_id == mid)).all()
+            acts = s.scalars(
+                select(t.Action).where(t.Action.meeting_id == mid).order_by(t.Action.position)
+            ).all()
+            return (
+                {p.person.name: p.absent for p in ps},
+                [(a.owner, a.task, a.due_phrase, a.item_number) for a in acts],
+            )
+
+    corrected = state()
+    assert corrected[0] == {"Anne Holm": False, "Peter Lund": True, "Sofie Berg": False}
+    assert corrected[1] == [
+        ("Sekretariatet", "udsender materialet", "2024-04-01", "1"),
+        ("Anne Holm", "indkalder til temamøde", "primo maj", "2"),
+    ]
+    again = reparse_meeting(store, mid)
+    assert again.stale == () and again.failed is None
+    assert state() == corrected
+    with store() as s:
+        first = s.scalars(
+            select(t.Action).where(t.Action.meeting_id == mid).order_by(t.Action.position)
+        ).first()
+    assert first is not None
+    lifecycle.delete_action(store, first.id, by="sekr")
+    reparse_meeting(store, mid)
+    assert [a[1] for a in state()[1]] == ["indkalder til temamøde"]

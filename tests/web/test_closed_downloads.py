@@ -94,3 +94,25 @@ def test_an_export_with_closed_items_is_audited(site: tuple[Archive, TestClient]
     [(actor, action, target, detail)] = _downloads(archive)
     assert actor and (action, target) == ("download.export", f"møde {nord}")
     assert detail == {"format": "md", "file": str(tmp_path / "fuld.md")}
+
+
+def test_an_attachment_with_personal_data_is_not_given_to_the_public(
+    site: tuple[Archive, TestClient],
+) -> None:
+    """Issue 22: the public never receives unmasked bytes, attachments included."""
+    archive, client = site
+    factory = archive.factory
+    data = written_meeting()
+    data["meeting"]["forum"] = FORUM
+    mid = lifecycle.create_meeting(factory, lifecycle.prepared(from_interchange(data), True), by="s")
+    with factory() as s:
+        item = s.scalar(select(t.Item.id).where(t.Item.meeting_id == mid, t.Item.number == "2"))
+    assert item is not None
+    note = "Kontakt Anne Madsen på tlf. 21 34 56 78 eller anne.madsen@nordby.dk.".encode()
+    with_phone = lifecycle.attach_file(factory, item, "Kontakter.txt", note, by="s")
+    lifecycle.publish(factory, mid, by="s")
+    refused = client.get(f"/bilag/{with_phone}")
+    assert (
+        refused.status_code == 403 and "21 34 56 78" not in refused.text and "nordby.dk" not in refused.text
+    )
+    assert _login(client).get(f"/bilag/{with_phone}").content == note

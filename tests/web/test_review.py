@@ -184,3 +184,55 @@ def test_the_secretariat_corrects_a_doubtful_meeting_in_the_editor(
             for r in s.scalars(select(t.Revision).where(t.Revision.meeting_id == mid).order_by(t.Revision.id))
         ]
     assert {"merge", "split", "update"} <= set(changes)
+
+
+def test_participants_and_actions_are_corrected_in_the_editor(
+    archive: tuple[str, SessionFactory, dict[str, int]], as_user: Callable[[str | None], TestClient]
+) -> None:
+    _url, factory, ids = archive
+    mid = ids["tvivl.md"]
+    nord, syd = as_user("nordsekr"), as_user("sydsekr")
+    csrf = csrf_of(nord, f"/moeder/{mid}/rediger")
+    nord.post(f"/moeder/{mid}/forloeb", data={"csrf": csrf, "handling": "genaabn"})
+    assert (
+        nord.post(
+            f"/moeder/{mid}/rediger/deltager", data={"csrf": csrf, "name": "Mødelokale Syd"}
+        ).status_code
+        == 200
+    )
+    with factory() as s:
+        part = s.scalar(select(t.Participation.id).where(t.Participation.meeting_id == mid))
+        item = s.scalar(select(t.Item.id).where(t.Item.meeting_id == mid, t.Item.number == "2"))
+    assert part is not None and item is not None
+    assert syd.post(f"/deltagere/{part}/slet", data={"csrf": csrf_of(syd, "/gennemsyn")}).status_code == 403
+    assert nord.post(f"/deltagere/{part}/slet", data={"csrf": csrf}).status_code == 200
+    form = {"csrf": csrf, "owner_other": "Regnskabet", "task": "blev taget", "due": ""}
+    assert nord.post(f"/punkter/{item}/handling", data=form).status_code == 200
+    with factory() as s:
+        action = s.scalar(
+            select(t.Action.id).where(t.Action.meeting_id == mid, t.Action.owner == "Regnskabet")
+        )
+    assert action is not None
+    fixed = {"csrf": csrf, "owner": "Sekretariatet", "task": "sender regnskabet rundt", "due": "2024-05-01"}
+    assert nord.post(f"/handlinger/{action}/rediger", data=fixed).status_code == 200
+    with factory() as s:
+        row = s.get(t.Action, action)
+        assert row is not None and (row.owner, row.task, row.due_phrase) == (
+            "Sekretariatet",
+            "sender regnskabet rundt",
+            "2024-05-01",
+        )
+        assert s.scalar(select(t.Participation.id).where(t.Participation.meeting_id == mid)) is None
+    assert (
+        syd.post(f"/handlinger/{action}/slet", data={"csrf": csrf_of(syd, "/gennemsyn")}).status_code == 403
+    )
+    assert nord.post(f"/handlinger/{action}/slet", data={"csrf": csrf}).status_code == 200
+    with factory() as s:
+        assert s.get(t.Action, action) is None
+        ops = [
+            c.op
+            for c in s.scalars(
+                select(t.Correction).where(t.Correction.meeting_id == mid).order_by(t.Correction.id)
+            )
+        ]
+    assert ops == ["person_add", "person_drop", "action_add", "action_edit", "action_drop"]

@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from klynge import model
 from klynge.errors import Conflict, Forbidden, InputError, NotFound
+from klynge.privacy import document_contains_personal
 from klynge.store import accounts, lifecycle
 from klynge.store import tables as t
 from klynge.store.names import name_key
@@ -388,6 +389,46 @@ async def attendance(request: Request, participation_id: int, ed: Editing = Depe
     )
 
 
+@writing.post("/deltagere/{participation_id}/slet")
+async def remove_participant(
+    request: Request, participation_id: int, ed: Editing = Depends(editing)
+) -> Response:
+    """A name read as a participant that was none (issue 16)."""
+    return await _change(
+        request,
+        ed,
+        "#deltagere",
+        lambda: lifecycle.remove_participant(sessions(request), participation_id, by=ed.who.name),
+    )
+
+
+@writing.post("/handlinger/{action_id}/rediger")
+async def edit_action(request: Request, action_id: int, ed: Editing = Depends(editing)) -> Response:
+    """An action read with the wrong owner, task or due date, corrected (issue 16)."""
+    form = await _form(request)
+    return await _change(
+        request,
+        ed,
+        "",
+        lambda: lifecycle.update_action(
+            sessions(request),
+            action_id,
+            form.get("owner", ""),
+            form.get("task", ""),
+            form.get("due") or None,
+            by=ed.who.name,
+        ),
+    )
+
+
+@writing.post("/handlinger/{action_id}/slet")
+async def delete_action(request: Request, action_id: int, ed: Editing = Depends(editing)) -> Response:
+    """An action the parser found where the minutes assign nothing (issue 16)."""
+    return await _change(
+        request, ed, "", lambda: lifecycle.delete_action(sessions(request), action_id, by=ed.who.name)
+    )
+
+
 @writing.post("/moeder/{meeting_id}/forloeb")
 async def lifecycle_step(request: Request, meeting_id: int, ed: Editing = Depends(editing)) -> Response:
     """Næste trin, Offentliggør, Genåbn, Slet kladde."""
@@ -466,6 +507,8 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
             select(
                 t.Document.filename,
                 t.Document.content,
+                t.Document.format,
+                t.Document.text,
                 t.Attachment.name,
                 t.Attachment.confidential,
                 t.Item.confidential.label("item_closed"),
@@ -479,6 +522,12 @@ def download_attachment(request: Request, attachment_id: int) -> Response:
         ).first()
     if row is None:
         raise NotFound(f"bilag {attachment_id} findes ikke")
+    if not who.sees_personal and document_contains_personal(row.content, row.format, row.text or ""):
+        # The public never receives unmasked bytes: an attachment with phone or CPR numbers or
+        # e-mail addresses is for the forum's own people only.
+        raise Forbidden(
+            f"bilag {attachment_id} indeholder personoplysninger og kan kun hentes af forummets folk"
+        )
     if row.confidential or row.item_closed:  # closed material, to someone allowed: audited
         accounts.log_closed_download(
             sessions(request),
