@@ -1,13 +1,15 @@
 """Cleaning: document blocks in, logical lines out.
 
 Drops page furniture (furniture.py), joins hyphenation across line breaks (hyphens.py) and turns
-bullet glyphs into list items (bullets.py). Lines are not merged into paragraphs: the segmenter
+bullet glyphs into list items (bullets.py); cuts pages flattened onto one line at the genre's
+structure (flattened.py). Lines are not merged into paragraphs: the segmenter
 needs line starts to find headings.
 """
 
 from __future__ import annotations
 
 from klynge.clean.bullets import strip_bullet
+from klynge.clean.flattened import cut_flattened
 from klynge.clean.furniture import furniture_indexes
 from klynge.clean.hyphens import join, joins_word
 from klynge.model import BlockKind, Document, Line
@@ -38,4 +40,4 @@ def clean(document: Document) -> tuple[Line, ...]:
             )
             continue
         out.append(Line(text, block.kind, block.span, block.level, bullet))
-    return tuple(out)
+    return tuple(piece for line in out for piece in cut_flattened(line))

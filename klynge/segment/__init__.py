@@ -41,9 +41,14 @@ def segment(document: Document, lines: Sequence[Line]) -> Meeting:
     if not chain:
         raise NoAgenda(f"{document.name}: ingen dagsordenspunkter fundet")
     contents = contents_run(candidates, chain[0].line)
-    if contents and chain[0].key in {c.key for c in contents}:
+    listed = {c.key for c in contents}
+    below = [c for c in chain if c not in contents]
+    if below and below[0].key not in listed:
+        # The contents' numbers do not come back below: these were the items themselves, packed
+        # closely (a one-line decision each), and the rest of the agenda follows on from them.
+        contents = []
+    elif contents and chain[0].key in listed:
         # Headings in the contents list only list; the items' texts start at the headings below.
-        below = [c for c in chain if c not in contents]
         chain = below or chain
     starts = [c.line for c in chain]
     # A journal number line just above a heading belongs to that item, not to the one before.

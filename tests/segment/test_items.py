@@ -198,3 +198,13 @@ def test_item_numbers_glued_to_the_title_or_under_it(text: str) -> None:
     meeting = parse_text(text)
     assert numbers_and_titles(meeting) == [("38", "Godkendelse af dagsorden"), ("39", "Budget for 2025")]
     assert [it.section_text(SectionKind.DECISION) for it in meeting.items] == ["Godkendt.", "Godkendt."]
+
+
+def test_items_packed_with_one_line_decisions_are_not_a_table_of_contents() -> None:
+    text = "Referat\n\n" + "".join(
+        f"{n}. {title}\n" + ("Bilag til punktet\n" if n == 3 else "") + "Beslutning: Godkendt\n"
+        for n, title in enumerate(["Dagsorden", "Høringssvar", "Puljen", "Midler", "Eventuelt"], start=1)
+    )
+    meeting = parse_text(text)
+    assert [it.number for it in meeting.items] == ["1", "2", "3", "4", "5"]
+    assert all(it.section_text(SectionKind.DECISION) == "Godkendt" for it in meeting.items)
