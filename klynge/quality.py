@@ -121,8 +121,13 @@ def _item_findings(meeting: Meeting) -> Iterator[tuple[float, str]]:
     if punctuated and punctuated >= max(1, len(items) // 3):
         yield SERIOUS, f"{punctuated} af {len(items)} punkttitler begynder med tegnsætning"
     long_titles = sum(1 for title in titles if len(title) > 150)
-    if long_titles and long_titles >= max(1, len(items) // 3):
+    if long_titles and long_titles * 2 >= len(items):
+        yield SERIOUS, f"{long_titles} af {len(items)} punkttitler er lange som brødtekst"
+    elif long_titles and long_titles >= max(1, len(items) // 3):
         yield MINOR, f"{long_titles} af {len(items)} punkttitler er lange som brødtekst"
+    flattened = sum(len(line) for line in text.splitlines() if len(line) > 300)
+    if len(text) > 1000 and flattened * 2 > len(text):
+        yield SERIOUS, "Teksten har mistet sine linjeskift (hele sider på én linje)"
     held = sum(len(it.title) + sum(len(s.text) for s in it.sections) for it in items)
     if len(text) > 2000 and held < 0.25 * len(text):
         share = round(100 * held / len(text))

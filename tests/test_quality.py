@@ -128,3 +128,13 @@ def test_the_interchange_json_carries_the_verdict(good: Meeting) -> None:
 def test_documents_read_well_are_not_flagged(path: Path) -> None:
     meeting = parse(path.read_bytes(), path.name)
     assert meeting.quality is not None and not meeting.quality.needs_review, meeting.quality
+
+
+def test_text_that_lost_its_line_breaks_and_prose_long_titles(good: Meeting) -> None:
+    page = "Sagen forelægges udvalget til drøftelse af de mange emner i planen for året. " * 30
+    flat = dataclasses.replace(good, document=dataclasses.replace(good.document, text=page))
+    long_title = dataclasses.replace(good.items[0], title=page[:200])
+    verdict = assess(dataclasses.replace(flat, items=(long_title, *good.items[1:2])))
+    assert "Teksten har mistet sine linjeskift (hele sider på én linje)" in verdict.reasons
+    assert any("lange som brødtekst" in r for r in verdict.reasons)
+    assert verdict.needs_review

@@ -157,6 +157,31 @@ def _spell_out_cluster(forum: str, body: str) -> str:
     return " ".join(words)
 
 
+_NOT_MEETING_DAY = re.compile(
+    r"\b(?:frist|senest|udsendt|dateret|offentliggjort|opdateret|printet|udskrevet|godkendt|side\s+\d|"
+    r"lov|bekendtgørelse|høring|ansøgning|brev|mail)\w*",
+    re.IGNORECASE,
+)
+
+
+def _dated_line(head: Sequence[Line]) -> tuple[Line, dt.date] | None:
+    """With no labelled date, the first short line near the top that carries a full date and says
+    nothing else dated ("den 22. november 2023 kl. 08:30", "05-04-2022", "Regionsrådet 24-11-2020
+    13:00", "Sundhedsudvalget - Referat - 22. oktober 2019"): the meeting's day."""
+    for line in head:
+        text = line.text.strip()
+        if len(text) > 120 or _NOT_MEETING_DAY.search(text):
+            continue
+        words = DATE_WORDS.search(text)
+        numeric = DATE_NUMERIC.search(text)
+        if not ((words and words.group(3)) or (numeric and len(numeric.group(3)) == 4)):
+            continue
+        found = parse_date(text)
+        if found is not None:
+            return line, found
+    return None
+
+
 def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequence[Line]) -> MeetingInfo:
     spans: dict[str, Span] = {}
     title = forum = location = chair = note_taker = None
@@ -251,6 +276,18 @@ def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequenc
             spans["date"] = Span(footer.start(2), footer.end(2))
     if date is None and title:
         date = parse_date(title, reference)
+    if date is None:
+        dated = _dated_line(head[:15])
+        if dated is not None:
+            line, date = dated
+            spans["date"] = line.span
+            t = _TIME_RANGE.search(line.text) if start is None else None
+            if t:
+                if t.group(1):
+                    start, end = _two(t.group(1), t.group(2)), _two(t.group(3), t.group(4))
+                else:
+                    start = _two(t.group(5), t.group(6))
+                spans["start"] = line.span
     body = " ".join(ln.text for ln in lines)
     if forum is None:
         forum = _forum_from_body(body)
