@@ -112,7 +112,16 @@ def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
         key = _number_key(number.replace(".", ".", 1))
         if key is None or key[0] == 0 or key[0] > 400:
             continue
-        if rest and (_NOT_TITLE.match(rest) or rest[0] in "-–—/%,;" or rest[0].isdigit()):
+        dashed = re.match(r"^[-–]\s+(?=\d{1,2}[.:]\d{2}|[A-ZÆØÅ])", rest)
+        if dashed:  # "1 - 09.00-09.01 Godkendelse af dagsordenen"
+            rest = rest[dashed.end() :]
+        ordinal = re.match(r"^\d{1,2}\.\s+[a-zæøå]", rest)  # "4. 3. afrapportering af …"
+        time_first = re.match(r"^\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\s+[A-ZÆØÅ]", rest)
+        if rest and (
+            _NOT_TITLE.match(rest)
+            or rest[0] in "-–—/%,;"
+            or (rest[0].isdigit() and not ordinal and not time_first)
+        ):
             continue
         closed = bool(re.match(r"lukket\s", text, re.IGNORECASE))
         found.append(Candidate(i, number, key, rest, _weight(lines, i, rest), closed))
@@ -306,6 +315,10 @@ def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
         else:
             start = _hhmm(g[4], g[5])
         cut = slot.start()
+        if not text[:cut].strip(" -–—:,"):
+            # The slot comes first ("09.00-09.01 Godkendelse af dagsordenen"): the title follows it.
+            text = text[slot.end() :].strip()
+            cut = len(text)
     presenter = None
     pres = PRESENTER.search(text)
     if pres:

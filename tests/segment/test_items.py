@@ -208,3 +208,16 @@ def test_items_packed_with_one_line_decisions_are_not_a_table_of_contents() -> N
     meeting = parse_text(text)
     assert [it.number for it in meeting.items] == ["1", "2", "3", "4", "5"]
     assert all(it.section_text(SectionKind.DECISION) == "Godkendt" for it in meeting.items)
+
+
+def test_a_dash_and_a_time_slot_before_the_title_and_ordinal_titles() -> None:
+    meeting = parse_text(
+        "Referat\n\nDagsorden\n\n1 - 09.00-09.05 Godkendelse af dagsordenen\nGodkendt\n\n"
+        "2 - 09.05-09.30 Budget for 2025\nTaget til efterretning\n\n3. 3. afrapportering af servicemål\nGodkendt\n"
+    )
+    assert numbers_and_titles(meeting) == [
+        ("1", "Godkendelse af dagsordenen"),
+        ("2", "Budget for 2025"),
+        ("3", "3. afrapportering af servicemål"),
+    ]
+    assert (meeting.items[0].time_start, meeting.items[0].time_end) == ("09:00", "09:05")
