@@ -20,13 +20,45 @@ _CAPTIONS = (
     r"politisk behandling|sagens kerne|tidligere beslutninger|videre proces|høring"
 )
 _CUT = re.compile(
-    rf"(?P<item>\b(?:SAG NR\.|Sag nr\.|PUNKT|Punkt)\s*\d{{1,3}}\b)"
+    rf"(?P<item>\b(?:SAG NR\.|Sag nr\.|PUNKT|Punkt)\s*\d{{1,3}}\b|\b\d{{1,3}}\s+\((?:Åben|Lukket|åben|lukket)\)\s)"
     rf"|(?P<caps>\b(?:{_CAPTIONS.upper()})\b(?=\s+[A-ZÆØÅ]))"
     rf"|(?P<caption>(?<=[.!?:]\s)(?:{_CAPTIONS.title()})\b(?=\s+[A-ZÆØÅ]))"
     r"|(?P<numbered>(?<=^\d\s)(?=\d{1,3}\.\s+[A-ZÆØÅ])|(?<=^\d\d\s)(?=\d{1,3}\.\s+[A-ZÆØÅ]))"
 )
 """Where a flattened page is cut: an item number after "Sag nr."/"Punkt", a caption in capitals or
 after a sentence's end, and an item "N. Titel" right after the page's own number."""
+
+
+_NUMBER_BEFORE_TITLE = re.compile(r"(?<!\S)(\d{1,3})\.?\s+(?=[A-ZÆØÅ]|\((?:Åben|Lukket|åben|lukket)\))")
+
+
+def _numbered_run(text: str) -> list[int]:
+    """Where a list numbered 1, 2, 3 … ran together ("1 Meddelelser 2 Forslag til … 3 Lokalplan"):
+    the starts of the longest run of numbers that follow on in order, at least three (linear)."""
+    starts: list[int] = []
+    back: list[int] = []
+    length: list[int] = []
+    ending: dict[int, int] = {}
+    """Number -> index of the match that ends the longest run so far at that number."""
+    best = -1
+    for m in _NUMBER_BEFORE_TITLE.finditer(text):
+        number = int(m.group(1))
+        prev = ending.get(number - 1, -1)
+        starts.append(m.start())
+        back.append(prev)
+        length.append(length[prev] + 1 if prev >= 0 else 1)
+        k = len(starts) - 1
+        if number not in ending or length[k] > length[ending[number]]:
+            ending[number] = k
+        if best < 0 or length[k] > length[best]:
+            best = k
+    if best < 0 or length[best] < 3:
+        return []
+    run = []
+    while best >= 0:
+        run.append(starts[best])
+        best = back[best]
+    return run[::-1]
 
 
 def cut_flattened(line: Line) -> list[Line]:
@@ -39,6 +71,7 @@ def cut_flattened(line: Line) -> list[Line]:
         cuts.append(m.start())
         if m.lastgroup in ("caps", "caption"):
             cuts.append(m.end())  # the caption on a line of its own, its text after it
+    cuts.extend(_numbered_run(text))
     cuts = sorted({c for c in cuts if 0 < c < len(text)})
     if not cuts:
         return [line]

@@ -36,6 +36,9 @@ _NUMBERED = re.compile(
 """'3. Titel', '3 Titel', '9.1 Titel', and a number glued to its title ('38Godkendelse af …')."""
 _NUMBER_BELOW = re.compile(r"^(?:sag|punkt|pkt\.?)\s*(?:nr\.?)?\s*(\d{1,3})\s*$", re.IGNORECASE)
 """'Sag nr. 24' on the line under the item's title."""
+_OPEN_MARK = re.compile(r"^\(\s*åben[t]?\s*\)\s*", re.IGNORECASE)
+_LEADER = re.compile(r"\s*(?:\.\s?){3,}\s*\d{0,4}\s*$")
+"""Dot leaders and a page number at the end of a contents line ("Budget ...... 14")."""
 _BARE = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)\.?$")
 TIME_SLOT = re.compile(
     r"\(?\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\s*\)?"
@@ -112,6 +115,7 @@ def find_candidates(lines: Sequence[Line]) -> list[Candidate]:
         key = _number_key(number.replace(".", ".", 1))
         if key is None or key[0] == 0 or key[0] > 400:
             continue
+        rest = _OPEN_MARK.sub("", rest)  # "3 (Åben) Titel": an open item says so
         dashed = re.match(r"^[-–]\s+(?=\d{1,2}[.:]\d{2}|[A-ZÆØÅ])", rest)
         if dashed:  # "1 - 09.00-09.01 Godkendelse af dagsordenen"
             rest = rest[dashed.end() :]
@@ -328,7 +332,7 @@ def read_heading(lines: Sequence[Line], cand: Candidate) -> Heading:
             raw = raw[: after.start()]
         presenter = raw.strip(" .,;:-–()") or None
         cut = min(cut, pres.start())
-    title = text[:cut].strip(" -–—:,")
+    title = _LEADER.sub("", text[:cut]).strip(" -–—:,")
     if title.endswith(".") and not re.search(r"\b\w{1,4}\.$", title):
         title = title[:-1].rstrip()
     confidential, title = closed_title(title)

@@ -31,3 +31,21 @@ def test_a_flattened_transcript_yields_its_items() -> None:
         ("2", "MEDDELELSER"),
     ]
     assert meeting.items[0].section_text(SectionKind.DECISION) == "Udvalget drøftede skitsen."
+
+
+def test_a_numbered_list_run_together_is_cut_at_its_numbers_only() -> None:
+    text = (
+        "Åben dagsorden 1 Meddelelser fra formanden 2 Forslag til tillæg 2 til Kommuneplan 2013, Klimaplan "
+        "3 Lokalplan 238 for Nybrovej 4 (Åben) Anlægsbevilling på 10 mio. kr. til fjernvarme ...... 7 "
+        "5 Gentoftegade 71 - Familiecenter " + "og mere tekst om sagerne " * 8
+    )
+    pieces = [p.text for p in cut_flattened(Line(text, BlockKind.LINE, Span(0, len(text))))]
+    assert [p.split()[0] for p in pieces[1:]] == ["1", "2", "3", "4", "5"]
+    assert "Klimaplan" in pieces[2] and "10 mio. kr." in pieces[4]
+    meeting = parse(f"Dagsorden\n\n{text}\n".encode(), "dagsorden.txt")
+    assert [(it.number, it.title) for it in meeting.items][:4] == [
+        ("1", "Meddelelser fra formanden"),
+        ("2", "Forslag til tillæg 2 til Kommuneplan 2013, Klimaplan"),
+        ("3", "Lokalplan 238 for Nybrovej"),
+        ("4", "Anlægsbevilling på 10 mio. kr. til fjernvarme"),
+    ]
