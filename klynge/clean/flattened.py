@@ -23,7 +23,9 @@ _CUT = re.compile(
     rf"(?P<item>\b(?:SAG NR\.|Sag nr\.|PUNKT|Punkt)\s*\d{{1,3}}\b|\b\d{{1,3}}\s+\((?:Åben|Lukket|åben|lukket)\)\s)"
     rf"|(?P<caps>\b(?:{_CAPTIONS.upper()})\b(?=\s+[A-ZÆØÅ]))"
     rf"|(?P<caption>(?<=[.!?:]\s)(?:{_CAPTIONS.title()})\b(?=\s+[A-ZÆØÅ]))"
-    r"|(?P<numbered>(?<=^\d\s)(?=\d{1,3}\.\s+[A-ZÆØÅ])|(?<=^\d\d\s)(?=\d{1,3}\.\s+[A-ZÆØÅ]))"
+    r"|(?P<numbered>(?<=^\d\s)(?=\d{1,3}\.?\s+[A-ZÆØÅ])|(?<=^\d\d\s)(?=\d{1,3}\.?\s+[A-ZÆØÅ]))"
+    r"|(?P<labelled>\b(?:Sagsbeskrivelse|Sagsfremstilling|Indstillinger?|Beslutning(?:\s+i\s+[^:.]{3,80})?|Bilag"
+    r"|Økonomiske konsekvenser|Vurdering|Resum[ée])\s*:)"
 )
 """Where a flattened page is cut: an item number after "Sag nr."/"Punkt", a caption in capitals or
 after a sentence's end, and an item "N. Titel" right after the page's own number."""
@@ -69,7 +71,7 @@ def cut_flattened(line: Line) -> list[Line]:
     cuts: list[int] = []
     for m in _CUT.finditer(text):
         cuts.append(m.start())
-        if m.lastgroup in ("caps", "caption"):
+        if m.lastgroup in ("caps", "caption", "labelled"):
             cuts.append(m.end())  # the caption on a line of its own, its text after it
     cuts.extend(_numbered_run(text))
     cuts = sorted({c for c in cuts if 0 < c < len(text)})
