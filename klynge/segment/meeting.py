@@ -172,14 +172,19 @@ def _dated_line(head: Sequence[Line]) -> tuple[Line, dt.date] | None:
         text = line.text.strip()
         if len(text) > 120 or _NOT_MEETING_DAY.search(text):
             continue
-        words = DATE_WORDS.search(text)
-        numeric = DATE_NUMERIC.search(text)
-        if not ((words and words.group(3)) or (numeric and len(numeric.group(3)) == 4)):
-            continue
-        found = parse_date(text)
+        found = full_date(text)
         if found is not None:
             return line, found
     return None
+
+
+def full_date(text: str) -> dt.date | None:
+    """The first date in `text` when it is written with its year; never one completed by guessing."""
+    words = DATE_WORDS.search(text)
+    numeric = DATE_NUMERIC.search(text)
+    if not ((words and words.group(3)) or (numeric and len(numeric.group(3)) == 4)):
+        return None
+    return parse_date(text)
 
 
 def read_meeting_info(document: Document, lines: Sequence[Line], header: Sequence[Line]) -> MeetingInfo:

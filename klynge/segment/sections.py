@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from klynge.model import BlockKind, Line, Section, SectionKind, Span
+from klynge.segment.meeting import full_date
 
 _KINDS: list[tuple[SectionKind, str]] = [
     (
@@ -41,31 +42,6 @@ _DATED_DECISION = re.compile(
 """A decision caption naming the body and the day: "Beslutning i Udvalget for Ældre og Sundhed den
 04-06-2020", "Forretningsudvalgets beslutning den 8. november 2022:", "Behandling i Udvalget … den 28.
 august 2019". An item may carry several (earlier bodies' decisions); see `this_meetings_decision`."""
-_CAPTION_DATE = re.compile(
-    r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})|(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august"
-    r"|september|oktober|november|december)\s+(\d{4})",
-    re.IGNORECASE,
-)
-_MONTH_NUMBER = {
-    m: i
-    for i, m in enumerate(
-        [
-            "januar",
-            "februar",
-            "marts",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
 _INLINE = [
     (kind, re.compile(rf"^({words})\s*[:.,]\s*(\S.*)$", re.IGNORECASE))
     for kind, words in _KINDS
@@ -139,15 +115,7 @@ def prose(lines: Sequence[Line]) -> str:
 
 def caption_date(heading: str) -> dt.date | None:
     """The day a decision caption names ("… den 04-06-2020", "… den 8. november 2022")."""
-    m = _CAPTION_DATE.search(heading)
-    if not m:
-        return None
-    try:
-        if m.group(1):
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return dt.date(int(m.group(6)), _MONTH_NUMBER[m.group(5).lower()], int(m.group(4)))
-    except ValueError:
-        return None
+    return full_date(heading)
 
 
 def this_meetings_decision(sections: Sequence[Section], date: dt.date | None) -> tuple[Section, ...]:

@@ -673,23 +673,8 @@ def add_action(
         raise InputError("en handling skal have en ansvarlig og en opgave")
 
     def change(session: Session, m: t.Meeting, item: t.Item) -> int:
-        due_date = resolve_due(due, m.date)
-        owner_person = next(
-            (p.person for p in m.participations if p.person.name.casefold() == owner.strip().casefold()), None
-        )
-        a = t.Action(
-            item=item,
-            position=len(m.actions),
-            item_number=item.number,
-            owner=" ".join(owner.split()),
-            owner_person=owner_person,
-            task=" ".join(task.split()),
-            sentence="",
-            due_phrase=due_date.phrase if due_date else None,
-            due_start=due_date.start if due_date else None,
-            due_end=due_date.end if due_date else None,
-            status="open",
-        )
+        a = t.Action(item=item, position=len(m.actions), item_number=item.number, sentence="", status="open")
+        _set_action(m, a, owner, task, due)
         m.actions.append(a)
         session.flush()
         _record(session, by, m.id, "action", a.id, "create", None, action_row(a))
@@ -697,6 +682,18 @@ def add_action(
         return a.id
 
     return _edit_item(factory, item_id, by, change)
+
+
+def _set_action(m: t.Meeting, a: t.Action, owner: str, task: str, due: str | None) -> None:
+    """Owner (and the participant it names), task and due date of an action, as written by hand."""
+    due_date = resolve_due(due, m.date)
+    a.owner, a.task = " ".join(owner.split()), " ".join(task.split())
+    a.owner_person = next(
+        (p.person for p in m.participations if p.person.name.casefold() == a.owner.casefold()), None
+    )
+    a.due_phrase = due_date.phrase if due_date else None
+    a.due_start = due_date.start if due_date else None
+    a.due_end = due_date.end if due_date else None
 
 
 def resolve_due(due: str | None, meeting: dt.date | None) -> model.DueDate | None:
@@ -871,14 +868,7 @@ def update_action(
     with _writing(factory, meeting_id) as (session, m):
         a = _action(session, action_id)
         before, was = action_row(a), {"owner": a.owner, "task": a.task}
-        due_date = resolve_due(due, m.date)
-        a.owner, a.task = " ".join(owner.split()), " ".join(task.split())
-        a.owner_person = next(
-            (p.person for p in m.participations if p.person.name.casefold() == a.owner.casefold()), None
-        )
-        a.due_phrase = due_date.phrase if due_date else None
-        a.due_start = due_date.start if due_date else None
-        a.due_end = due_date.end if due_date else None
+        _set_action(m, a, owner, task, due)
         session.flush()
         _record(session, by, m.id, "action", a.id, "update", before, action_row(a))
         _correct(session, m, "action_edit", was, _action_fix(a), by)
